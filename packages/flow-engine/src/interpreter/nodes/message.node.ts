@@ -1,0 +1,80 @@
+import { matchChoice } from '../../answers/index.js';
+import type { NodeOf } from '../../schema/flow-document.schema.js';
+import { durationMs } from '../../schema/common.schema.js';
+import type { OutboundMessage } from '../../session/effects.js';
+import { defaultText } from '../default-texts.js';
+import { ignore, isOwnTimer, next, type NodeHandler } from '../node-handler.js';
+import type { Run } from '../run.js';
+import { targetOf } from '../../graph/flow-index.js';
+import { inboundAsText } from './inbound-text.js';
+
+type MessageNode = NodeOf<'message'>;
+
+/** Unmatched replies to buttons are re-asked this many times before taking "other". */
+const MAX_UNMATCHED = 3;
+
+function choicesOf(node: MessageNode): Array<{ id: string; title: string; description?: string }> {
+  if (node.data.buttons?.length) return node.data.buttons;
+  return node.data.list?.sections.flatMap((s) => s.rows) ?? [];
+}
+
+function renderMessage(node: MessageNode, run: Run): OutboundMessage {
+  const { data } = node;
+  const text = data.text ? run.render(data.text) : '';
+  const footer = data.footer ? { footer: run.render(data.footer) } : {};
+  if (data.buttons?.length) {
+    const header =
+      data.media && data.media.kind !== 'audio'
+        ? { header: { mediaType: data.media.kind, url: run.render(data.media.url) } }
+        : {};
+    return { kind: 'buttons', text, buttons: data.buttons.map((b) => ({ id: b.id, title: b.title })), ...footer, ...header };
+  }
+  if (data.list) {
+    return { kind: 'list', text, buttonLabel: data.list.buttonLabel, sections: data.list.sections, ...footer };
+  }
+  if (data.media) {
+    const caption = data.media.caption ? run.render(data.media.caption) : text;
+    return {
+      kind: 'media',
+      mediaType: data.media.kind,
+      url: run.render(data.media.url),
+      ...(caption ? { caption } : {}),
+      ...(data.media.filename ? { filename: data.media.filename } : {}),
+    };
+  }
+  return { kind: 'text', text };
+}
+
+/** Sends text, media, reply buttons or a list; with buttons or a list it waits for the tap. */
+export const messageNode: NodeHandler<'message'> = {
+  enter(node, run) {
+    run.send(node.id, renderMessage(node, run));
+    if (choicesOf(node).length === 0) return next('next');
+    const timerId = node.data.timeout
+      ? run.scheduleTimer(node.id, new Date(run.now.getTime() + durationMs(node.data.timeout)), 'reply_timeout')
+      : undefined;
+    return { kind: 'wait', wait: { kind: 'reply', nodeId: node.id, attempts: 0, ...(timerId ? { timerId } : {}) } };
+  },
+
+  resume(node, wait, event, run) {
+    if (wait.kind !== 'reply') return ignore;
+    if (isOwnTimer(wait, event)) return next('timeout');
+    if (event.type !== 'message') return ignore;
+    const message = event.message;
+    const buttonId = message.kind === 'button' || message.kind === 'list' ? message.id : undefined;
+    const text = inboundAsText(message);
+    const matched = matchChoice({ ...(text !== undefined ? { text } : {}), ...(buttonId ? { buttonId } : {}) }, choicesOf(node));
+    if (matched.ok) {
+      run.cancelTimer(wait.timerId);
+      return next(matched.value);
+    }
+    const attempts = wait.attempts + 1;
+    if (targetOf(run.index, node.id, 'other') !== undefined || attempts >= MAX_UNMATCHED) {
+      run.cancelTimer(wait.timerId);
+      return next('other');
+    }
+    run.send(node.id, { kind: 'text', text: defaultText(run.env.locale, 'choose_option') });
+    run.send(node.id, renderMessage(node, run));
+    return { kind: 'wait', wait: { ...wait, attempts } };
+  },
+};
