@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const config = parseConfig(process.env);
   const server = createApiServer({ docsRoot: REPO_ROOT });
   const address = await listen(server, config.port);
-  console.log(`Jornada is listening on http://localhost:${String(address.port)}`);
+  console.log(`Jornada (role: ${config.role}) is listening on http://localhost:${String(address.port)}`);
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {

@@ -31,7 +31,19 @@ describe('parseConfig', () => {
     },
   );
 
+  it('defaults ROLE to all and accepts api, worker and all', () => {
+    expect(parseConfig({}).role).toBe('all');
+    expect(parseConfig({ ROLE: '' }).role).toBe('all');
+    for (const role of ['api', 'worker', 'all'] as const) expect(parseConfig({ ROLE: role }).role).toBe(role);
+  });
+
+  it.each(['API', 'workers', 'web'])('rejects ROLE=%j with one line naming the variable', (raw) => {
+    expect(() => parseConfig({ ROLE: raw })).toThrow(
+      new ConfigError(`Invalid ROLE ${JSON.stringify(raw)}: expected one of api, worker, all (default all).`),
+    );
+  });
+
   it('ignores unrelated variables', () => {
-    expect(parseConfig({ PORT: '3001', HOME: '/root', NODE_ENV: 'production' })).toEqual({ port: 3001 });
+    expect(parseConfig({ PORT: '3001', HOME: '/root', NODE_ENV: 'production' })).toEqual({ port: 3001, role: 'all' });
   });
 });

@@ -152,7 +152,7 @@ describe('parseExpression', () => {
     it('checks the number of arguments', () => {
       expect(error('lower(a, b)')).toEqual({ message: 'Function "lower" expects 1 argument, got 2 at position 1', offset: 0 });
       expect(error('round()').message).toBe('Function "round" expects 1 to 2 arguments, got 0 at position 1');
-      expect(error('coalesce()').message).toBe('Function "coalesce" expects at least 1 arguments, got 0 at position 1');
+      expect(error('coalesce()').message).toBe('Function "coalesce" expects at least 1 argument, got 0 at position 1');
     });
 
     it('does not allow calling methods', () => {

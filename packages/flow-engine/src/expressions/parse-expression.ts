@@ -235,7 +235,7 @@ function call(cursor: TokenCursor, depth: number): Expr {
   const { min, max } = FUNCTIONS[name];
   if (args.length < min || args.length > max) {
     const expected = min === max ? `${min}` : max === Number.POSITIVE_INFINITY ? `at least ${min}` : `${min} to ${max}`;
-    const noun = min === 1 && max === 1 ? 'argument' : 'arguments';
+    const noun = min === 1 && (max === 1 || max === Number.POSITIVE_INFINITY) ? 'argument' : 'arguments';
     throw new ParseFailure(
       `Function "${name}" expects ${expected} ${noun}, got ${args.length} ${atPosition(nameToken.offset)}`,
       nameToken.offset,

@@ -69,7 +69,7 @@ describe('parseTemplate', () => {
     ['a {{ }} b', 'Empty "{{ }}" at position 3', 2],
     ['{{ x | foo }}', 'Unknown filter "foo" at position 8', 7],
     ['{{ x | }}', 'Expected a filter name after "|" at position 8', 7],
-    ['{{ x | truncate }}', 'Filter "truncate" expects 1 argument, got 0, e.g. truncate:20 at position 8', 7],
+    ['{{ x | truncate }}', 'Filter "truncate" expects 1 argument, got 0 at position 8 (e.g. truncate:20)', 7],
     ['{{ x | upper:1 }}', 'Filter "upper" expects 0 arguments, got 1 at position 8', 7],
     ['{{ x + }}', 'Unexpected "}}" at position 8', 7],
     ['{{ x y }}', 'Unexpected "y" at position 6', 5],

@@ -82,9 +82,9 @@ function parseFilters(cursor: TokenCursor): FilterCall[] {
     const { min, max } = FILTERS[token.text];
     if (args.length < min || args.length > max) {
       const expected = min === max ? `${min}` : `${min} to ${max}`;
-      const example = token.text === 'truncate' ? ', e.g. truncate:20' : token.text === 'default' ? ', e.g. default:"amigo"' : '';
+      const example = token.text === 'truncate' ? ' (e.g. truncate:20)' : token.text === 'default' ? ' (e.g. default:"amigo")' : '';
       throw new ParseFailure(
-        `Filter "${token.text}" expects ${expected} argument${max === 1 ? '' : 's'}, got ${args.length}${example} ${atPosition(token.offset)}`,
+        `Filter "${token.text}" expects ${expected} argument${max === 1 ? '' : 's'}, got ${args.length} ${atPosition(token.offset)}${example}`,
         token.offset,
       );
     }

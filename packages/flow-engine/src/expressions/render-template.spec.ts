@@ -65,7 +65,7 @@ describe('renderTemplate', () => {
       ['{{ cart.total | currency }}', 'R$ 1.234,50', '$1,234.50'],
       ['{{ cart.total | currency:"USD" }}', 'US$ 1.234,50', '$1,234.50'],
       ['{{ cart.total | currency:"BRL" }}', 'R$ 1.234,50', 'R$1,234.50'],
-      ['{{ cart.total_text | currency }}', 'R$ 1.234,50', '$1.23'],
+      ['{{ cart.total_text | currency }}', 'R$ 1.234,50', '$1,234.50'],
       ['{{ missing | currency }}', '', ''],
       ['{{ "abc" | currency }}', '', ''],
       ['{{ cart.total | number }}', '1.234,5', '1,234.5'],
