@@ -3,6 +3,7 @@ import type { FlowDocument } from '../schema/flow-document.schema.js';
 import type { SessionContext, StartTrigger } from '../session/events.js';
 import { SESSION_STATE_VERSION, type SessionState } from '../session/session-state.js';
 import { messageVar } from './message-var.js';
+import { isValidTimeZone, validateBusinessHours } from '../time/index.js';
 
 /**
  * The state a session starts with: declared variables at their defaults, the built-in roots
@@ -40,12 +41,17 @@ export function initialState(args: { flow: FlowDocument; trigger: StartTrigger; 
     status: 'active',
     vars,
     env: {
-      timezone: workspace.timezone,
+      // Time math throws on an unknown zone; a bad workspace setting must not crash sessions.
+      timezone: isValidTimeZone(workspace.timezone) ? workspace.timezone : 'UTC',
       locale: workspace.locale,
       currency: workspace.currency,
       country: workspace.country,
       channel: context.channel,
-      ...(workspace.businessHours ? { businessHours: workspace.businessHours } : {}),
+      // Malformed opening hours are left out (lint and the settings form report them), so a
+      // business-hours wait goes straight on instead of failing the session.
+      ...(workspace.businessHours && validateBusinessHours(workspace.businessHours).length === 0
+        ? { businessHours: workspace.businessHours }
+        : {}),
     },
     wait: null,
     seq: 0,

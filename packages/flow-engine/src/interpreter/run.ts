@@ -1,7 +1,8 @@
 import type { FormatEnv, Value } from '../expressions/index.js';
 import { isTruthy } from '../expressions/index.js';
 import type { FlowIndex } from '../graph/flow-index.js';
-import type { Json } from '../schema/common.schema.js';
+import type { Duration, Json } from '../schema/common.schema.js';
+import { addDuration } from '../time/index.js';
 import type { FlowDocument } from '../schema/flow-document.schema.js';
 import type { Effect, OutboundMessage, TimerPurpose } from '../session/effects.js';
 import type { SessionState } from '../session/session-state.js';
@@ -38,6 +39,11 @@ export class Run {
   nextId(): string {
     this.state.seq += 1;
     return `${this.state.sessionId}:${this.state.seq}`;
+  }
+
+  /** `now` plus a duration; days keep the wall-clock time in the workspace zone across DST. */
+  after(duration: Duration): Date {
+    return addDuration(this.now, duration.amount, duration.unit, this.env.timezone);
   }
 
   render(source: string): string {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ChannelTypeSchema, JsonSchema } from '../schema/common.schema.js';
+import { isValidTimeZone } from '../time/index.js';
 
 /** Version of the session state layout; bump with a migration when it changes. */
 export const SESSION_STATE_VERSION = 1 as const;
@@ -32,7 +33,7 @@ export const SessionStateSchema = z.object({
   /** Flow variables plus the built-in roots (contact, workspace, event, message, session). */
   vars: z.record(z.string(), JsonSchema),
   env: z.object({
-    timezone: z.string(),
+    timezone: z.string().refine(isValidTimeZone, 'not a known IANA time zone'),
     locale: z.string(),
     currency: z.string(),
     country: z.string(),

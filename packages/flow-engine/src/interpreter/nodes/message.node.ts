@@ -1,6 +1,5 @@
 import { matchChoice } from '../../answers/index.js';
 import type { NodeOf } from '../../schema/flow-document.schema.js';
-import { durationMs } from '../../schema/common.schema.js';
 import type { OutboundMessage } from '../../session/effects.js';
 import { defaultText } from '../default-texts.js';
 import { ignore, isOwnTimer, next, type NodeHandler } from '../node-handler.js';
@@ -51,7 +50,7 @@ export const messageNode: NodeHandler<'message'> = {
     run.send(node.id, renderMessage(node, run));
     if (choicesOf(node).length === 0) return next('next');
     const timerId = node.data.timeout
-      ? run.scheduleTimer(node.id, new Date(run.now.getTime() + durationMs(node.data.timeout)), 'reply_timeout')
+      ? run.scheduleTimer(node.id, run.after(node.data.timeout), 'reply_timeout')
       : undefined;
     return { kind: 'wait', wait: { kind: 'reply', nodeId: node.id, attempts: 0, ...(timerId ? { timerId } : {}) } };
   },

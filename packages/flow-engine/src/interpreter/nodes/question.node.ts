@@ -1,5 +1,5 @@
 import { matchChoice, parseDate, parseEmail, parseNumber, parsePhone } from '../../answers/index.js';
-import { durationMs, type Json } from '../../schema/common.schema.js';
+import type { Json } from '../../schema/common.schema.js';
 import type { NodeOf } from '../../schema/flow-document.schema.js';
 import type { InboundMessage } from '../../session/events.js';
 import { defaultText } from '../default-texts.js';
@@ -68,7 +68,7 @@ export const questionNode: NodeHandler<'question'> = {
   enter(node, run) {
     ask(node, run);
     const timerId = node.data.timeout
-      ? run.scheduleTimer(node.id, new Date(run.now.getTime() + durationMs(node.data.timeout)), 'reply_timeout')
+      ? run.scheduleTimer(node.id, run.after(node.data.timeout), 'reply_timeout')
       : undefined;
     return { kind: 'wait', wait: { kind: 'reply', nodeId: node.id, attempts: 0, ...(timerId ? { timerId } : {}) } };
   },

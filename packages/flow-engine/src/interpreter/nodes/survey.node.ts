@@ -1,6 +1,5 @@
 import { parseScore } from '../../answers/index.js';
 import { SURVEY_BANDS, SURVEY_RANGES } from '../../graph/node-outputs.js';
-import { durationMs } from '../../schema/common.schema.js';
 import type { NodeOf } from '../../schema/flow-document.schema.js';
 import type { InboundMessage } from '../../session/events.js';
 import type { Wait } from '../../session/session-state.js';
@@ -66,7 +65,7 @@ export const surveyNode: NodeHandler<'survey'> = {
   enter(node, run) {
     ask(node, run);
     const timerId = node.data.timeout
-      ? run.scheduleTimer(node.id, new Date(run.now.getTime() + durationMs(node.data.timeout)), 'reply_timeout')
+      ? run.scheduleTimer(node.id, run.after(node.data.timeout), 'reply_timeout')
       : undefined;
     return { kind: 'wait', wait: { kind: 'reply', nodeId: node.id, attempts: 0, phase: 'answer', ...(timerId ? { timerId } : {}) } };
   },
@@ -109,7 +108,7 @@ export const surveyNode: NodeHandler<'survey'> = {
     // The comment is optional for the customer: without an answer the flow must still go on
     // (a detractor still has to reach a person), so the comment wait always has a deadline.
     const timeout = node.data.comment.timeout ?? DEFAULT_COMMENT_TIMEOUT;
-    const timerId = run.scheduleTimer(node.id, new Date(run.now.getTime() + durationMs(timeout)), 'reply_timeout');
+    const timerId = run.scheduleTimer(node.id, run.after(timeout), 'reply_timeout');
     const commentWait: Wait = { kind: 'reply', nodeId: node.id, attempts: 0, phase: 'comment', score, surveyId, timerId };
     return { kind: 'wait', wait: commentWait };
   },

@@ -1,11 +1,10 @@
 import { isTruthy } from '../../expressions/index.js';
-import { durationMs } from '../../schema/common.schema.js';
 import { ignore, isOwnTimer, next, type NodeHandler } from '../node-handler.js';
 
 /** Waits for a named event (e.g. order.created) within a window; else takes "timeout". */
 export const waitForEventNode: NodeHandler<'wait_for_event'> = {
   enter(node, run) {
-    const timerId = run.scheduleTimer(node.id, new Date(run.now.getTime() + durationMs(node.data.within)), 'event_timeout');
+    const timerId = run.scheduleTimer(node.id, run.after(node.data.within), 'event_timeout');
     return { kind: 'wait', wait: { kind: 'event', nodeId: node.id, timerId } };
   },
 

@@ -1,5 +1,4 @@
 import { nextBusinessOpen, nextTimeOfDay } from '../../time/index.js';
-import { durationMs } from '../../schema/common.schema.js';
 import type { NodeOf } from '../../schema/flow-document.schema.js';
 import { ignore, isOwnTimer, next, type NodeHandler } from '../node-handler.js';
 import type { Run } from '../run.js';
@@ -10,7 +9,7 @@ function dueAt(node: NodeOf<'wait'>, run: Run): Date | undefined {
   const now = run.now;
   switch (data.mode) {
     case 'duration':
-      return new Date(now.getTime() + durationMs(data.duration));
+      return run.after(data.duration);
     case 'until_time':
       return nextTimeOfDay(now, data.time, run.env.timezone);
     case 'until_date': {
