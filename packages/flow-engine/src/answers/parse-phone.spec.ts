@@ -21,6 +21,8 @@ describe('parsePhone', () => {
 
   it('rejects invalid numbers', () => {
     expect(parsePhone('123', 'BR')).toEqual({ ok: false, reason: 'invalid' });
+    expect(parsePhone('98765-4321', 'BR')).toEqual({ ok: false, reason: 'invalid' }); // no area code
+    expect(parsePhone('4004-1234', 'BR')).toEqual({ ok: true, value: '+5540041234' });
     expect(parsePhone('não tenho', 'BR')).toEqual({ ok: false, reason: 'invalid' });
     expect(parsePhone('(11) 98765-4321', 'XX')).toEqual({ ok: false, reason: 'invalid' });
     expect(parsePhone('', 'BR')).toEqual({ ok: false, reason: 'empty' });

@@ -2,21 +2,31 @@
  * A phone number in E.164 out of what the customer typed, in the way people write numbers
  * locally ('(11) 98765-4321', '011 98765-4321', '+1 415 555 2671', '5511987654321').
  */
-import { type CountryCode, findPhoneNumbersInText, isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js';
+import { type CountryCode, type PhoneNumber, findPhoneNumbersInText, isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js';
 import { type Parsed, fail, ok, rejectUnusable, single } from './parsed.js';
 
 /** International dialling written as '00 <country code>' ('0055 11 ...'). */
 const DOUBLE_ZERO_PREFIX = /^\s*00(?=\s*[1-9])/u;
 
+/**
+ * libphonenumber-js's compact metadata accepts a 9-digit Brazilian national number, but
+ * every real one has 8 (shared-cost 4004-xxxx), 10 or 11 digits: 9 digits is a mobile typed
+ * without its area code (DDD), which is a common mistake worth asking again about.
+ */
+function isUsable(phone: PhoneNumber | undefined): phone is PhoneNumber {
+  if (!phone?.isValid()) return false;
+  return !(phone.country === 'BR' && phone.nationalNumber.length === 9);
+}
+
 function validE164(text: string, country: CountryCode | undefined): string | null {
   const phone = parsePhoneNumberFromString(text, country);
-  return phone?.isValid() ? phone.number : null;
+  return isUsable(phone) ? phone.number : null;
 }
 
 function phonesInText(text: string, country: CountryCode | undefined): string[] {
   const options = country ? { defaultCountry: country } : {};
   return findPhoneNumbersInText(text, options)
-    .filter((found) => found.number.isValid())
+    .filter((found) => isUsable(found.number))
     .map((found) => found.number.number);
 }
 

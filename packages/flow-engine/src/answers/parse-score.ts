@@ -9,6 +9,8 @@ import { type Parsed, fail, ok, rejectUnusable, single } from './parsed.js';
 const NUMBER = /\d+(?:[.,]\d+)?/gu;
 /** 'N/M', 'N de M', 'N em M', 'N of M', 'N out of M': the scale, not a second answer. */
 const OUT_OF = /(?<!\d)(\d+)\s*(?:\/|\bde\b|\bem\b|\bout of\b|\bof\b)\s*(\d+)/gu;
+/** 'de 0 a 10', '1-5', 'from 0 to 10': the scale stated back, when it is exactly [min, max]. */
+const SCALE = /(?:\b(?:de|from)\s+)?(?<!\d)(\d+)\s*(?:\ba\b|\bate\b|\bto\b|-)\s*(\d+)(?!\d)/gu;
 const STAR = /[\u2B50\u2605\u{1F31F}]/gu;
 
 const NUMBER_WORDS = new Map<string, number>([
@@ -27,8 +29,10 @@ const NUMBER_WORDS = new Map<string, number>([
 /** Words that are usually articles ("dou uma nota dez"), so they yield to another number word. */
 const ARTICLE_LIKE = new Set(['um', 'uma', 'one']);
 
-function digitScores(normalized: string, max: number): number[] {
-  const withoutScale = normalized.replace(OUT_OF, (whole, score: string, scale: string) => (Number(scale) === max ? score : whole));
+function digitScores(normalized: string, min: number, max: number): number[] {
+  const withoutScale = normalized
+    .replace(SCALE, (whole, low: string, high: string) => (Number(low) === min && Number(high) === max ? ' ' : whole))
+    .replace(OUT_OF, (whole, score: string, scale: string) => (Number(scale) === max ? score : whole));
   return [...withoutScale.matchAll(NUMBER)].map((match) => Number(match[0].replace(',', '.')));
 }
 
@@ -51,7 +55,7 @@ export function parseScore(text: string, min: number, max: number): Parsed<numbe
   const unusable = rejectUnusable(text);
   if (unusable) return unusable;
   const normalized = normalizeText(replaceEmojiDigits(text));
-  const digits = digitScores(normalized, max);
+  const digits = digitScores(normalized, min, max);
   const fromWords = digits.length > 0 ? [] : wordScores(normalized);
   const stars = text.match(STAR)?.length ?? 0;
   const candidates = digits.length > 0 ? digits : fromWords.length > 0 ? fromWords : stars > 0 ? [stars] : [];
