@@ -1,4 +1,5 @@
 import { FlowDocumentSchema, type FlowDocument } from '../schema/flow-document.schema.js';
+import { migrateFlow } from '../migrations/migrate-flow.js';
 import { describeNode, issue, sentence, type LintIssue } from './issue.js';
 
 export type DocumentCheck = { ok: true; flow: FlowDocument } | { ok: false; issues: LintIssue[] };
@@ -9,14 +10,19 @@ interface SchemaIssue {
 }
 
 /**
- * Validates raw input against the flow schema. Schema problems inside a node or trigger are
+ * Migrates raw input to the current schema version and validates it against the flow schema. Schema problems inside a node or trigger are
  * `invalid_config` (the builder opens that box's settings); anything else about the document
  * (its top level, edges, variables, settings) is `invalid_document`.
  */
 export function checkDocument(input: unknown): DocumentCheck {
-  const parsed = FlowDocumentSchema.safeParse(input);
+  // Older schema versions are linted as they will be stored: migrated first.
+  const migrated = migrateFlow(input);
+  if (!migrated.ok) {
+    return { ok: false, issues: [issue('invalid_document', `The flow document is not valid: ${migrated.error}.`, { path: 'schemaVersion', params: { error: migrated.error } })] };
+  }
+  const parsed = FlowDocumentSchema.safeParse(migrated.document);
   if (parsed.success) return { ok: true, flow: parsed.data };
-  return { ok: false, issues: parsed.error.issues.map((i) => fromSchemaIssue(input, i)) };
+  return { ok: false, issues: parsed.error.issues.map((i) => fromSchemaIssue(migrated.document, i)) };
 }
 
 function fromSchemaIssue(input: unknown, schemaIssue: SchemaIssue): LintIssue {

@@ -59,26 +59,29 @@ function freeFormField(node: FlowNode): string | undefined {
   }
 }
 
+/** Outputs after which the time is counted afresh, whatever it was on entry. */
+function resets(node: FlowNode, handle: string): boolean {
+  return afterOutput(node, handle, OUTSIDE) !== OUTSIDE;
+}
+
 /**
- * Worst-case hours since the customer last wrote, on entering each reachable node. A
- * longest-path fixpoint (SPFA): a node improved more often than there are nodes sits on a
- * cycle that keeps adding time, so it is outside the window.
+ * Worst-case hours since the customer last wrote, on entering each reachable node: a
+ * longest-path fixpoint (SPFA). Alongside each value it keeps how many connections the path
+ * behind it has taken since the last reset; a path longer than the flow has nodes repeats a
+ * node, i.e. a cycle keeps adding time without the customer ever answering: outside.
  */
 export function windowHours(ctx: LintContext): ReadonlyMap<string, number> {
   const value = new Map<string, number>();
-  const updates = new Map<string, number>();
+  const steps = new Map<string, number>();
   const queue: string[] = [];
   const queued = new Set<string>();
-  const limit = ctx.nodes.size + 1;
-  const raise = (id: string, candidate: number): void => {
+  const raise = (id: string, candidate: number, length: number): void => {
     if (!ctx.nodes.has(id)) return;
     const current = value.get(id);
-    let next = cap(candidate);
+    const next = length > ctx.nodes.size ? OUTSIDE : cap(candidate);
     if (current !== undefined && next <= current) return;
-    const count = (updates.get(id) ?? 0) + 1;
-    updates.set(id, count);
-    if (count > limit) next = OUTSIDE;
     value.set(id, next);
+    steps.set(id, length);
     if (!queued.has(id)) {
       queued.add(id);
       queue.push(id);
@@ -87,7 +90,7 @@ export function windowHours(ctx: LintContext): ReadonlyMap<string, number> {
   for (const trigger of ctx.triggers.values()) {
     // Only a customer's message opens the window; events and manual starts are business-initiated.
     const start = trigger.type === 'inbound_message' ? 0 : OUTSIDE;
-    for (const link of linksOf(ctx, trigger.id)) raise(link.target, start);
+    for (const link of linksOf(ctx, trigger.id)) raise(link.target, start, 1);
   }
   for (let head = 0; head < queue.length; head += 1) {
     const id = queue[head];
@@ -96,7 +99,10 @@ export function windowHours(ctx: LintContext): ReadonlyMap<string, number> {
     const node = ctx.nodes.get(id);
     const entry = value.get(id);
     if (!node || entry === undefined) continue;
-    for (const link of linksOf(ctx, id)) raise(link.target, afterOutput(node, link.handle, entry));
+    const length = steps.get(id) ?? 0;
+    for (const link of linksOf(ctx, id)) {
+      raise(link.target, afterOutput(node, link.handle, entry), resets(node, link.handle) ? 1 : length + 1);
+    }
   }
   return value;
 }

@@ -17,7 +17,7 @@ function choicesOf(node: MessageNode): Array<{ id: string; title: string; descri
   return node.data.list?.sections.flatMap((s) => s.rows) ?? [];
 }
 
-function renderMessage(node: MessageNode, run: Run): OutboundMessage {
+function renderMessages(node: MessageNode, run: Run): OutboundMessage[] {
   const { data } = node;
   const text = data.text ? run.render(data.text) : '';
   const footer = data.footer ? { footer: run.render(data.footer) } : {};
@@ -26,28 +26,30 @@ function renderMessage(node: MessageNode, run: Run): OutboundMessage {
       data.media && data.media.kind !== 'audio'
         ? { header: { mediaType: data.media.kind, url: run.render(data.media.url) } }
         : {};
-    return { kind: 'buttons', text, buttons: data.buttons.map((b) => ({ id: b.id, title: b.title })), ...footer, ...header };
+    return [{ kind: 'buttons', text, buttons: data.buttons.map((b) => ({ id: b.id, title: b.title })), ...footer, ...header }];
   }
   if (data.list) {
-    return { kind: 'list', text, buttonLabel: data.list.buttonLabel, sections: data.list.sections, ...footer };
+    return [{ kind: 'list', text, buttonLabel: data.list.buttonLabel, sections: data.list.sections, ...footer }];
   }
   if (data.media) {
+    // The text rides as the caption unless a caption of its own is set; then it follows the media.
     const caption = data.media.caption ? run.render(data.media.caption) : text;
-    return {
+    const media: OutboundMessage = {
       kind: 'media',
       mediaType: data.media.kind,
       url: run.render(data.media.url),
       ...(caption ? { caption } : {}),
       ...(data.media.filename ? { filename: data.media.filename } : {}),
     };
+    return data.media.caption && text ? [media, { kind: 'text', text }] : [media];
   }
-  return { kind: 'text', text };
+  return [{ kind: 'text', text }];
 }
 
 /** Sends text, media, reply buttons or a list; with buttons or a list it waits for the tap. */
 export const messageNode: NodeHandler<'message'> = {
   enter(node, run) {
-    run.send(node.id, renderMessage(node, run));
+    for (const message of renderMessages(node, run)) run.send(node.id, message);
     if (choicesOf(node).length === 0) return next('next');
     const timerId = node.data.timeout
       ? run.scheduleTimer(node.id, run.after(node.data.timeout), 'reply_timeout')
@@ -73,7 +75,7 @@ export const messageNode: NodeHandler<'message'> = {
       return next('other');
     }
     run.send(node.id, { kind: 'text', text: defaultText(run.env.locale, 'choose_option') });
-    run.send(node.id, renderMessage(node, run));
+    for (const message of renderMessages(node, run)) run.send(node.id, message);
     return { kind: 'wait', wait: { ...wait, attempts } };
   },
 };
