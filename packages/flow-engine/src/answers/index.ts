@@ -6,7 +6,7 @@
 export type { ParseFailure, ParseFailureReason, Parsed } from './parsed.js';
 export { MAX_ANSWER_LENGTH } from './parsed.js';
 export { normalizeText } from './normalize-text.js';
-export type { ChoiceInput, ChoiceOption } from './match-choice.js';
+export type { ChoiceInput, ChoiceOption, MatchSettings } from './match-choice.js';
 export { matchChoice } from './match-choice.js';
 export { parseEmail } from './parse-email.js';
 export { parsePhone } from './parse-phone.js';

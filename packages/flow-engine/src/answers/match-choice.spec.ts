@@ -89,3 +89,38 @@ describe('matchChoice', () => {
     );
   });
 });
+
+describe('matchChoice with short aliases inside sentences', () => {
+  const helped = [
+    { id: 'yes', title: 'Sim, obrigado!', aliases: ['sim', 's', 'resolveu'] },
+    { id: 'no', title: 'Não, quero ajuda', aliases: ['não', 'nao', 'preciso de ajuda'] },
+  ];
+
+  it('reads a one-word alias given as the whole answer', () => {
+    expect(matchChoice({ text: 'Não' }, helped)).toEqual({ ok: true, value: 'no' });
+    expect(matchChoice({ text: 'sim!' }, helped)).toEqual({ ok: true, value: 'yes' });
+  });
+
+  it('does not read a one-word alias out of an unrelated sentence (regression: a question became "no")', () => {
+    expect(matchChoice({ text: 'E se eu não estiver em casa na entrega?' }, helped).ok).toBe(false);
+  });
+
+  it('still finds a multi-word alias mentioned in a sentence', () => {
+    expect(matchChoice({ text: 'acho que preciso de ajuda sim' }, helped)).toEqual({ ok: true, value: 'no' });
+  });
+});
+
+describe('matchChoice without numbers (template quick replies are never shown numbered)', () => {
+  const quickReplies = [{ id: 'stop', title: 'Parar lembretes' }];
+
+  it('does not take a typed "1" as the first option', () => {
+    expect(matchChoice({ text: '1' }, quickReplies, { byNumber: false }).ok).toBe(false);
+    expect(matchChoice({ text: 'opção 1' }, quickReplies, { byNumber: false }).ok).toBe(false);
+    expect(matchChoice({ text: '1' }, quickReplies)).toEqual({ ok: true, value: 'stop' });
+  });
+
+  it('still matches the title and the tap', () => {
+    expect(matchChoice({ text: 'parar lembretes' }, quickReplies, { byNumber: false })).toEqual({ ok: true, value: 'stop' });
+    expect(matchChoice({ buttonId: 'stop' }, quickReplies, { byNumber: false })).toEqual({ ok: true, value: 'stop' });
+  });
+});

@@ -13,6 +13,14 @@ export interface ChoiceOption {
   aliases?: string[];
 }
 
+/**
+ * `byNumber: false` when the options were never shown numbered (a template's quick replies):
+ * then a typed '1' is an answer of its own, not "the first button".
+ */
+export interface MatchSettings {
+  byNumber?: boolean;
+}
+
 /** What came back from the channel: typed text and/or the id of a tapped button/list row. */
 export interface ChoiceInput {
   text?: string;
@@ -53,8 +61,14 @@ function wordRuns(haystack: readonly string[], needle: readonly string[], id: st
  */
 function mentionedOptions(answer: string, options: readonly ChoiceOption[]): string[] {
   const answerWords = words(answer);
+  // One-word aliases ('não', 's') count only as the whole answer: inside a sentence they are
+  // ordinary words ("e se eu não estiver em casa?" is a question, not a "no").
+  const labels = (option: ChoiceOption): string[] => [
+    option.title,
+    ...(option.aliases ?? []).filter((alias) => words(normalizeText(alias)).length > 1),
+  ];
   const spans = options.flatMap((option) =>
-    [option.title, ...(option.aliases ?? [])].flatMap((label) => wordRuns(answerWords, words(normalizeText(label)), option.id)),
+    labels(option).flatMap((label) => wordRuns(answerWords, words(normalizeText(label)), option.id)),
   );
   const outermost = spans.filter(
     (span) => !spans.some((other) => other !== span && other.start <= span.start && span.end <= other.end && other.end - other.start > span.end - span.start),
@@ -80,7 +94,7 @@ function byPosition(position: number, options: readonly ChoiceOption[]): Parsed<
  * @returns the option id; `'out_of_range'` for a number beyond the list, `'ambiguous'`
  * when several options match, `'empty'`/`'invalid'` otherwise. Never throws.
  */
-export function matchChoice(input: ChoiceInput, options: readonly ChoiceOption[]): Parsed<string> {
+export function matchChoice(input: ChoiceInput, options: readonly ChoiceOption[], settings: MatchSettings = {}): Parsed<string> {
   const tapped = input.buttonId !== undefined ? options.find((option) => option.id === input.buttonId) : undefined;
   if (tapped) return ok(tapped.id);
 
@@ -92,12 +106,14 @@ export function matchChoice(input: ChoiceInput, options: readonly ChoiceOption[]
   const exact = options.filter((option) => [option.title, ...(option.aliases ?? [])].some((label) => keyOf(label) === answer));
   if (exact.length > 0) return single(exact.map((option) => option.id), fail('invalid'));
 
-  const number = NUMBER_ONLY.exec(answer);
+  const byNumber = settings.byNumber ?? true;
+  const number = byNumber ? NUMBER_ONLY.exec(answer) : null;
   if (number) return byPosition(Number(number[1]), options);
 
   const mentioned = single(mentionedOptions(answer, options), fail('invalid'));
   if (mentioned.ok || mentioned.reason === 'ambiguous') return mentioned;
 
+  if (!byNumber) return fail('invalid');
   const numbers = [...answer.matchAll(NUMBER_IN_SENTENCE)].map((match) => Number(match[1]));
   const position = single(numbers, fail('invalid'));
   return position.ok ? byPosition(position.value, options) : position;

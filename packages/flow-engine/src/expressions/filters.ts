@@ -93,6 +93,8 @@ export const FILTERS: Readonly<Record<FilterName, FilterSpec>> = {
   default: { min: 1, max: 1, apply: (value, [fallback]) => (isBlank(value) ? fallback : value) },
   truncate: { min: 1, max: 1, apply: (value, [limit]) => truncate(toText(value), limit) },
   json: { min: 0, max: 0, apply: (value) => json(value) },
+  // For values placed inside a URL (an order number typed as '#1043' must not cut the path).
+  url: textFilter((text) => encodeURIComponent(text)),
 };
 
 /** True when `name` is a whitelisted filter (own key only). */

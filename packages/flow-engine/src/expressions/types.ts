@@ -50,7 +50,8 @@ export type FilterName =
   | 'default'
   | 'truncate'
   | 'first_word'
-  | 'json';
+  | 'json'
+  | 'url';
 
 export type BinaryOperator =
   | '=='

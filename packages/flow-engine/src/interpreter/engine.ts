@@ -43,15 +43,17 @@ export function start(args: { flow: FlowDocument; trigger: StartTrigger; context
 }
 
 /** A tap (or the typed title) of a template quick-reply the session sent earlier. */
-function matchRoute(state: SessionState, event: EngineEvent): string | undefined {
+function matchRoute(state: SessionState, event: EngineEvent): { buttonId: string; nodeId: string; from?: string } | undefined {
   if (event.type !== 'message' || !state.routes) return undefined;
   const routes = Object.entries(state.routes);
   const options = routes.map(([id, r]) => ({ id, title: r.title }));
   const message = event.message;
   const text = inboundAsText(message);
   const buttonId = message.kind === 'button' || message.kind === 'list' ? message.id : undefined;
-  const matched = matchChoice({ ...(text !== undefined ? { text } : {}), ...(buttonId ? { buttonId } : {}) }, options);
-  return matched.ok ? state.routes[matched.value]?.nodeId : undefined;
+  // Quick replies are never shown numbered, so a typed '1' is not the first button.
+  const matched = matchChoice({ ...(text !== undefined ? { text } : {}), ...(buttonId ? { buttonId } : {}) }, options, { byNumber: false });
+  const route = matched.ok ? state.routes[matched.value] : undefined;
+  return route && matched.ok ? { buttonId: matched.value, nodeId: route.nodeId, ...(route.from ? { from: route.from } : {}) } : undefined;
 }
 
 /**
@@ -69,12 +71,14 @@ export function step(args: { flow: FlowDocument; state: SessionState; event: Eng
   const run = new Run(flow, index, state, now);
   if (event.type === 'message') run.setVar('message', messageVar(event.message));
 
-  const routeTarget = state.status !== 'handoff' && wait.kind !== 'reply' ? matchRoute(state, event) : undefined;
-  if (routeTarget !== undefined) {
+  const route = state.status !== 'handoff' && wait.kind !== 'reply' ? matchRoute(state, event) : undefined;
+  if (route !== undefined) {
     if ('timerId' in wait) run.cancelTimer(wait.timerId);
     delete run.state.routes;
     run.state.wait = null;
-    runFrom(run, routeTarget);
+    // The path shows the button that was tapped, on the template that offered it.
+    if (route.from) run.trace.push({ nodeId: route.from, output: route.buttonId });
+    runFrom(run, route.nodeId);
     return { state: run.state, effects: run.effects, trace: run.trace, outcome: 'advanced' };
   }
 

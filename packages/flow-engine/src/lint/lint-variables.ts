@@ -17,7 +17,7 @@ function writtenBy(node: FlowNode): string[] {
     case 'question':
       return [node.data.variable];
     case 'survey':
-      return node.data.variable ? [node.data.variable] : [];
+      return [node.data.variable, node.data.comment?.variable].filter((v): v is string => Boolean(v));
     case 'wait_for_event':
       return node.data.saveAs ? [node.data.saveAs] : [];
     case 'http_request':

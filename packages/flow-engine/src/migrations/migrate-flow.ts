@@ -26,7 +26,8 @@ export function migrateFlow(input: unknown, migrations: readonly FlowMigration[]
   let doc = input as JsonObject;
   const fromVersion = schemaVersionOf(doc);
   if (fromVersion === undefined) return { ok: false, error: 'schemaVersion is missing or not a whole number' };
-  const target = migrations.length === 0 ? CURRENT_SCHEMA_VERSION : migrations[migrations.length - 1]!.from + 1;
+  const last = migrations.at(-1);
+  const target = last === undefined ? CURRENT_SCHEMA_VERSION : last.from + 1;
   if (fromVersion > target) {
     return { ok: false, error: `schemaVersion ${fromVersion} is newer than this Jornada understands (${target}); upgrade Jornada` };
   }

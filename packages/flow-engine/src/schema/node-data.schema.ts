@@ -12,12 +12,14 @@ import {
 const ButtonSchema = z.strictObject({
   id: IdSchema,
   title: z.string().min(1).max(256).describe('What the button says. WhatsApp shows at most 20 characters.'),
+  aliases: z.array(z.string().min(1).max(256)).max(20).optional().describe('Typed answers that count as this button, e.g. "sim".'),
 });
 
 const ListRowSchema = z.strictObject({
   id: IdSchema,
   title: z.string().min(1).max(256).describe('Row title. WhatsApp shows at most 24 characters.'),
   description: z.string().max(256).optional(),
+  aliases: z.array(z.string().min(1).max(256)).max(20).optional(),
 });
 
 const MediaSchema = z.strictObject({
@@ -151,6 +153,7 @@ export const SurveyDataSchema = z.strictObject({
   comment: z
     .strictObject({
       prompt: TemplateTextSchema.min(1),
+      variable: VariableNameSchema.optional().describe('Store the comment in this variable.'),
       timeout: DurationSchema.optional().describe('Without a comment in this time (default 1 hour) the flow goes on.'),
     })
     .optional(),

@@ -52,7 +52,7 @@ export const SessionStateSchema = z.object({
    * Quick-reply buttons of templates already sent, by button id -> node: tapping one later
    * takes its path from wherever the session waits (e.g. "Stop reminders" during a 23 h wait).
    */
-  routes: z.record(z.string(), z.object({ nodeId: z.string(), title: z.string() })).optional(),
+  routes: z.record(z.string(), z.object({ nodeId: z.string(), title: z.string(), from: z.string().optional() })).optional(),
   endedReason: z.string().optional(),
 });
 export type SessionState = z.infer<typeof SessionStateSchema>;

@@ -24,6 +24,8 @@ const TEXTS = {
 
 /** The opt-out words customers really send, compared without case or accents. */
 const OPT_OUT = 'message.id == "stop" || normalize(message.text) in ["parar", "pare", "sair", "stop", "cancelar", "nao quero", "unsubscribe"]';
+/** A customer who asked to stop before never gets another cart reminder. */
+const OPTED_OUT_BEFORE = 'contact.tags contains "cart_reminders_opt_out" || contact.attributes.cart_reminders == false';
 const ORDER_FOR_THIS_CART = 'event.cart_token == cart.token';
 
 /**
@@ -50,6 +52,12 @@ export const cartRecoveryTemplate: JourneyTemplate = {
         { name: 'order', type: 'object', description: 'The order that recovered the cart.' },
       ],
       nodes: [
+        {
+          id: 'check_opt_out',
+          type: 'condition',
+          label: 'Opted out before?',
+          data: { branches: [{ id: 'opted_out', label: 'Asked to stop earlier', when: OPTED_OUT_BEFORE }] },
+        },
         { id: 'wait_1h', type: 'wait', label: 'Wait 1 hour', data: { mode: 'duration', duration: { amount: 1, unit: 'hours' } } },
         {
           id: 'reminder',
@@ -119,7 +127,9 @@ export const cartRecoveryTemplate: JourneyTemplate = {
         { id: 'done', type: 'end', label: 'End', data: {} },
       ],
       edges: edges([
-        ['cart_abandoned', 'next', 'wait_1h'],
+        ['cart_abandoned', 'next', 'check_opt_out'],
+        ['check_opt_out', 'opted_out', 'done'],
+        ['check_opt_out', 'else', 'wait_1h'],
         ['wait_1h', 'next', 'reminder'],
         ['reminder', 'next', 'wait_order'],
         ['reminder', 'stop', 'tag_opt_out'],
@@ -143,6 +153,7 @@ export const cartRecoveryTemplate: JourneyTemplate = {
       ui: {
         positions: gridPositions([
           ['cart_abandoned'],
+          ['check_opt_out'],
           ['wait_1h'],
           ['reminder'],
           ['wait_order'],

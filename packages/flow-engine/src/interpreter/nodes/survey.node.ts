@@ -79,6 +79,7 @@ export const surveyNode: NodeHandler<'survey'> = {
 
     if (wait.phase === 'comment' && wait.score !== undefined && wait.surveyId) {
       const comment = inboundAsText(event.message)?.trim();
+      if (comment && node.data.comment?.variable) run.setVar(node.data.comment.variable, comment);
       if (comment) {
         run.emit({ type: 'record_survey', id: wait.surveyId, nodeId: node.id, kind: node.data.kind, score: wait.score, comment });
       }

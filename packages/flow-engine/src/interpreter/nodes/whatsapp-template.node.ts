@@ -27,7 +27,7 @@ export const whatsappTemplateNode: NodeHandler<'whatsapp_template'> = {
     const routes = { ...run.state.routes };
     for (const reply of data.quickReplies ?? []) {
       const target = targetOf(run.index, node.id, reply.id);
-      if (target) routes[reply.id] = { nodeId: target, title: reply.title };
+      if (target) routes[reply.id] = { nodeId: target, title: reply.title, from: node.id };
     }
     if (Object.keys(routes).length > 0) run.state.routes = routes;
     return next('next');
