@@ -32,7 +32,7 @@ export function applyOutcome(run: Run, nodeId: string, outcome: NodeOutcome): st
       run.state.wait = null;
       const target = targetOf(run.index, nodeId, outcome.output);
       // An output left open ends the journey there: lint warns about it, the customer is not stuck.
-      if (target === undefined) endSession(run, 'completed');
+      if (target === undefined) endSession(run, outcome.endReason ?? 'completed');
       return target;
     }
     case 'goto':

@@ -31,7 +31,8 @@ export function initialState(args: { flow: FlowDocument; trigger: StartTrigger; 
   } else {
     const data = trigger.data ?? {};
     for (const [key, value] of Object.entries(data)) if (!RESERVED_NAMES.has(key)) vars[key] = value;
-    vars['event'] = { name: trigger.type === 'commerce_event' ? trigger.event : 'manual', ...data };
+    // The data lives once, at the top level (`cart`, `order`); `event` names what started it.
+    vars['event'] = { name: trigger.type === 'commerce_event' ? trigger.event : 'manual' };
   }
   return {
     v: SESSION_STATE_VERSION,

@@ -6,7 +6,8 @@ import type { Run } from './run.js';
 
 /** What a node decides: leave by an output, stop and wait, end the session, or ignore an event. */
 export type NodeOutcome =
-  | { kind: 'next'; output: string }
+  /** `endReason`: why the session ends if this output is not connected (default 'completed'). */
+  | { kind: 'next'; output: string; endReason?: EndReason }
   | { kind: 'wait'; wait: Wait; status?: Extract<SessionState['status'], 'waiting' | 'handoff'> }
   | { kind: 'goto'; nodeId: string }
   | { kind: 'end'; reason: EndReason }

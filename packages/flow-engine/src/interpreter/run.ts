@@ -64,6 +64,8 @@ export class Run {
   }
 
   setVar(name: string, value: Json): void {
+    // Defence in depth (the schema refuses these names): never let a flow reach a prototype.
+    if (name === '__proto__' || name === 'constructor' || name === 'prototype') return;
     this.state.vars[name] = value;
   }
 

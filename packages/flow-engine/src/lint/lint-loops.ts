@@ -1,4 +1,13 @@
-import { nodeWaits } from '../graph/node-outputs.js';
+import { nodeWaits as waitsAtAll } from '../graph/node-outputs.js';
+
+/**
+ * Nodes that surely pause a loop. A wait until a date (possibly past) or until business hours
+ * (possibly open now, or none set) can go straight on, so it does not count.
+ */
+function nodeWaits(node: FlowNode): boolean {
+  if (node.type === 'wait' && (node.data.mode === 'until_date' || node.data.mode === 'business_hours')) return false;
+  return waitsAtAll(node);
+}
 import type { FlowNode } from '../schema/flow-document.schema.js';
 import { describeNode, issue, sentence, type LintIssue } from './issue.js';
 import { linksOf, type LintContext } from './lint-context.js';

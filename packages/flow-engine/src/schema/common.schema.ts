@@ -23,6 +23,7 @@ export const RESERVED_NAMES: ReadonlySet<string> = new Set([
   'workspace',
   'event',
   'session',
+  'message',
   '__proto__',
   'constructor',
   'prototype',

@@ -3,6 +3,7 @@ import {
   DurationSchema,
   ExpressionSchema,
   IdSchema,
+  RESERVED_NAMES,
   TemplateTextSchema,
   VariableNameSchema,
 } from './common.schema.js';
@@ -94,6 +95,7 @@ export const SetVariableDataSchema = z.strictObject({
         variable: z
           .string()
           .regex(/^(contact\.attributes\.)?[A-Za-z_][A-Za-z0-9_]*$/, 'a variable name, or contact.attributes.<name>')
+          .refine((name) => !RESERVED_NAMES.has(name.replace(/^contact\.attributes\./, '')), 'this name is reserved')
           .describe('A flow variable, or contact.attributes.<name> to save it on the contact.'),
         value: ExpressionSchema.describe('An expression, e.g. cart.total * 0.9 or "gold".'),
       }),

@@ -21,6 +21,7 @@ export const handoffNode: NodeHandler<'handoff'> = {
 
   resume(_node, wait, event) {
     if (wait.kind !== 'human' || event.type !== 'conversation') return ignore;
-    return next(event.action === 'handed_back' ? 'returned' : 'resolved');
+    if (event.action === 'handed_back') return next('returned');
+    return { kind: 'next', output: 'resolved', endReason: 'resolved' };
   },
 };

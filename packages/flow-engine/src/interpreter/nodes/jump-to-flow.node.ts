@@ -2,7 +2,7 @@ import type { Json } from '../../schema/common.schema.js';
 import type { NodeHandler } from '../node-handler.js';
 
 /** Builtin roots the next flow rebuilds itself; everything else (flow variables) is handed over. */
-const BUILTINS = new Set(['contact', 'workspace', 'session', 'message']);
+const BUILTINS = new Set(['contact', 'workspace', 'session', 'message', 'event']);
 
 /** Ends this session and asks the shell to start another flow with this one's variables. */
 export const jumpToFlowNode: NodeHandler<'jump_to_flow'> = {

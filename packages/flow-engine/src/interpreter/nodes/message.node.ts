@@ -6,10 +6,11 @@ import { ignore, isOwnTimer, next, type NodeHandler } from '../node-handler.js';
 import type { Run } from '../run.js';
 import { targetOf } from '../../graph/flow-index.js';
 import { inboundAsText } from './inbound-text.js';
+import { renderChoices } from '../render-choices.js';
 
 type MessageNode = NodeOf<'message'>;
 
-/** Unmatched replies to buttons are re-asked this many times before taking "other". */
+/** The unmatched reply that takes "other" when it is not connected (the message is re-sent before it). */
 const MAX_UNMATCHED = 3;
 
 function choicesOf(node: MessageNode): Array<{ id: string; title: string; description?: string }> {
@@ -21,6 +22,9 @@ function renderMessages(node: MessageNode, run: Run): OutboundMessage[] {
   const { data } = node;
   const text = data.text ? run.render(data.text) : '';
   const footer = data.footer ? { footer: run.render(data.footer) } : {};
+  if (run.state.env.channel === 'sms' && (data.buttons?.length || data.list)) {
+    return [renderChoices({ channel: 'sms', locale: run.env.locale, text, choices: choicesOf(node) })];
+  }
   if (data.buttons?.length) {
     const header =
       data.media && data.media.kind !== 'audio'
@@ -29,7 +33,11 @@ function renderMessages(node: MessageNode, run: Run): OutboundMessage[] {
     return [{ kind: 'buttons', text, buttons: data.buttons.map((b) => ({ id: b.id, title: b.title })), ...footer, ...header }];
   }
   if (data.list) {
-    return [{ kind: 'list', text, buttonLabel: data.list.buttonLabel, sections: data.list.sections, ...footer }];
+    const sections = data.list.sections.map((section) => ({
+      ...(section.title ? { title: section.title } : {}),
+      rows: section.rows.map((r) => ({ id: r.id, title: r.title, ...(r.description ? { description: r.description } : {}) })),
+    }));
+    return [{ kind: 'list', text, buttonLabel: data.list.buttonLabel, sections, ...footer }];
   }
   if (data.media) {
     // The text rides as the caption unless a caption of its own is set; then it follows the media.

@@ -26,7 +26,8 @@ function readAnswer(node: QuestionNode, message: InboundMessage, run: Run): Answ
   const text = inboundAsText(message);
   if (data.kind === 'choice') {
     const buttonId = message.kind === 'button' || message.kind === 'list' ? message.id : undefined;
-    const options = data.options ?? [];
+    // Match and store the titles as the customer saw them (they may use {{variables}}).
+    const options = (data.options ?? []).map((o) => ({ ...o, title: run.render(o.title) }));
     const matched = matchChoice({ ...(text !== undefined ? { text } : {}), ...(buttonId ? { buttonId } : {}) }, options);
     if (!matched.ok) return { ok: false };
     const option = options.find((o) => o.id === matched.value);

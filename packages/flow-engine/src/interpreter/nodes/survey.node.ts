@@ -16,8 +16,9 @@ const DEFAULT_COMMENT_TIMEOUT = { amount: 1, unit: 'hours' } as const;
 function ask(node: SurveyNode, run: Run): void {
   const [min, max] = SURVEY_RANGES[node.data.kind];
   const text = run.render(node.data.text);
-  // NPS has 11 answers: more than a WhatsApp list holds, so customers type the number.
-  if (max - min + 1 > 10) {
+  // NPS has 11 answers: more than a WhatsApp list holds, so customers type the number. On
+  // SMS a numbered list would make "1" ambiguous (first line or score 1?): the score is typed.
+  if (max - min + 1 > 10 || run.state.env.channel === 'sms') {
     run.send(node.id, { kind: 'text', text });
     return;
   }
