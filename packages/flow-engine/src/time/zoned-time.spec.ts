@@ -80,3 +80,23 @@ describe('offsets', () => {
     expect(findOffsetChange(Date.parse('2026-03-01T00:00:00Z'), Date.parse('2026-03-02T00:00:00Z'), 'America/New_York')).toBeNull();
   });
 });
+
+describe('zonedParts offset cache', () => {
+  it('agrees with Intl at every quarter hour and at odd instants around DST changes', () => {
+    const zones = ['America/New_York', 'America/Sao_Paulo', 'Europe/Lisbon', 'Asia/Kathmandu', 'Australia/Lord_Howe'];
+    const reference = (ms: number, tz: string): string =>
+      new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }).format(ms);
+    const mine = (ms: number, tz: string): string => {
+      const p = zonedParts(new Date(ms), tz);
+      return `${p.month}/${p.day}/${p.year}, ${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}:${String(p.second).padStart(2, '0')}`;
+    };
+    const starts = [Date.UTC(2026, 2, 7), Date.UTC(2026, 9, 31), Date.UTC(2026, 3, 4), Date.UTC(2018, 10, 3)];
+    for (const tz of zones) {
+      for (const start of starts) {
+        for (let ms = start; ms < start + 3 * 86_400_000; ms += 7 * 60_000 + 13_000) {
+          expect([tz, mine(ms, tz)]).toEqual([tz, reference(ms, tz).replace(/, 24:/, ', 00:')]);
+        }
+      }
+    }
+  });
+});

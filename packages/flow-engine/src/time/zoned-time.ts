@@ -40,6 +40,39 @@ function requireValidInstant(instant: Date): number {
  */
 export function zonedParts(instant: Date, timezone: string): ZonedParts {
   const ms = requireValidInstant(instant);
+  if (ms < CACHE_FROM_MS) return formattedParts(ms, timezone);
+  // Since 1970 every zone's offset is a whole number of 15 minutes and changes only at
+  // instants on a 15-minute UTC grid, so one offset per (zone, 15-minute slot) is exact;
+  // the wall clock then follows by arithmetic instead of a costly Intl call per timer.
+  const slot = Math.floor(ms / OFFSET_SLOT_MS);
+  const key = `${timezone}|${slot}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const start = slot * OFFSET_SLOT_MS;
+    const p = formattedParts(start, timezone);
+    offset = wallClockToMs(p, p.hour, p.minute, p.second) - start;
+    if (offsets.size >= MAX_CACHED_OFFSETS) offsets.clear();
+    offsets.set(key, offset);
+  }
+  const wall = new Date(ms - (((ms % 1000) + 1000) % 1000) + offset);
+  const fields = {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+  };
+  return { ...fields, weekday: weekdayOf(fields) };
+}
+
+const OFFSET_SLOT_MS = 15 * 60_000;
+const CACHE_FROM_MS = 0;
+const MAX_CACHED_OFFSETS = 50_000;
+const offsets = new Map<string, number>();
+
+/** Wall-clock fields straight from Intl (the reference the offset cache is built from). */
+function formattedParts(ms: number, timezone: string): ZonedParts {
   const fields = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
   for (const part of wallClockFormatter(timezone).formatToParts(ms)) {
     if (part.type in fields) fields[part.type as keyof typeof fields] = Number(part.value);
