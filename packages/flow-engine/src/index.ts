@@ -31,3 +31,4 @@ export {
 } from './expressions/index.js';
 export { matchChoice, normalizeText, parseDate, parseEmail, parseNumber, parsePhone, parseScore } from './answers/index.js';
 export { JOURNEY_TEMPLATES, type JourneyTemplate } from './templates/index.js';
+export * from './diff/index.js';
