@@ -150,6 +150,15 @@ export default defineConfig(
     },
   },
 
+  {
+    // NestJS modules are classes that exist for their decorator (@Module({...})).
+    name: 'jornada/nest',
+    files: ['apps/api/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-extraneous-class': ['error', { allowWithDecorator: true }],
+    },
+  },
+
   // --- Imports: no cycles, resolved like TypeScript resolves them (nodenext, `.js` -> `.ts`) --
   {
     name: 'jornada/imports',

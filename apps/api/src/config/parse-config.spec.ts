@@ -1,49 +1,190 @@
-import { ConfigError, DEFAULT_PORT, parseConfig } from './parse-config.js';
+import path from 'node:path';
+import { ConfigError, DEFAULT_PORT, parseConfig, type ApiConfig } from './parse-config.js';
+
+const ROOT = '/srv/jornada';
+const CWD = '/home/me/elsewhere';
+const SECRET = 's'.repeat(32);
+
+function parse(env: Record<string, string | undefined>): ApiConfig {
+  return parseConfig({ env, cwd: CWD, installRoot: ROOT });
+}
+
+/** The ConfigError message for `env`, checked to be one line. */
+function errorOf(env: Record<string, string | undefined>): string {
+  try {
+    parse(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    expect(message).not.toContain('\n');
+    return message;
+  }
+  throw new Error(`expected ${JSON.stringify(env)} to be refused`);
+}
 
 describe('parseConfig', () => {
-  it('defaults PORT to 3000 when unset or empty', () => {
-    expect(parseConfig({}).port).toBe(DEFAULT_PORT);
-    expect(parseConfig({ PORT: '' }).port).toBe(3000);
-    expect(parseConfig({ PORT: '   ' }).port).toBe(3000);
+  it('has working defaults for an empty environment (embedded mode)', () => {
+    expect(parse({})).toEqual({
+      port: 3000,
+      role: 'all',
+      database: { mode: 'embedded' },
+      redisUrl: undefined,
+      dataDir: path.join(ROOT, '.jornada'),
+      appSecret: undefined,
+      admin: undefined,
+      logLevel: 'info',
+      seedDemo: true,
+      bodyLimit: { bytes: 1024 * 1024, text: '1mb' },
+      production: false,
+    });
   });
 
-  it.each([
-    ['8080', 8080],
-    ['0', 0],
-    ['65535', 65_535],
-    [' 4000 ', 4000],
-  ])('accepts PORT=%j', (raw, port) => {
-    expect(parseConfig({ PORT: raw }).port).toBe(port);
+  it('treats empty and blank values as unset', () => {
+    expect(parse({ PORT: '', ROLE: ' ', DATABASE_URL: '', DATA_DIR: '', LOG_LEVEL: '', SEED_DEMO: '', BODY_LIMIT: '' })).toEqual(parse({}));
   });
 
-  it.each(['abc', '80abc', '-1', '65536', '3000.5', '1e3', '0x10', '99999999'])(
-    'rejects PORT=%j with one line naming the variable',
-    (raw) => {
-      expect(() => parseConfig({ PORT: raw })).toThrow(ConfigError);
-      try {
-        parseConfig({ PORT: raw });
-      } catch (error) {
-        const message = (error as Error).message;
-        expect(message).toContain('PORT');
-        expect(message).toContain(JSON.stringify(raw));
-        expect(message).not.toContain('\n');
-      }
-    },
-  );
+  describe('PORT', () => {
+    it.each([
+      ['8080', 8080],
+      ['0', 0],
+      ['65535', 65_535],
+      [' 4000 ', 4000],
+    ])('accepts %j', (raw, port) => {
+      expect(parse({ PORT: raw }).port).toBe(port);
+    });
 
-  it('defaults ROLE to all and accepts api, worker and all', () => {
-    expect(parseConfig({}).role).toBe('all');
-    expect(parseConfig({ ROLE: '' }).role).toBe('all');
-    for (const role of ['api', 'worker', 'all'] as const) expect(parseConfig({ ROLE: role }).role).toBe(role);
+    it.each(['abc', '80abc', '-1', '65536', '3000.5', '1e3', '0x10', '99999999'])('refuses %j naming the variable', (raw) => {
+      expect(errorOf({ PORT: raw })).toBe(`Invalid PORT ${JSON.stringify(raw)}: expected an integer from 0 to 65535 (default ${String(DEFAULT_PORT)}).`);
+    });
   });
 
-  it.each(['API', 'workers', 'web'])('rejects ROLE=%j with one line naming the variable', (raw) => {
-    expect(() => parseConfig({ ROLE: raw })).toThrow(
-      new ConfigError(`Invalid ROLE ${JSON.stringify(raw)}: expected one of api, worker, all (default all).`),
-    );
+  describe('ROLE', () => {
+    it('accepts api, worker and all', () => {
+      for (const role of ['api', 'worker', 'all'] as const) expect(parse({ ROLE: role }).role).toBe(role);
+    });
+
+    it.each(['API', 'workers', 'web'])('refuses %j', (raw) => {
+      expect(errorOf({ ROLE: raw })).toBe(`Invalid ROLE ${JSON.stringify(raw)}: expected one of api, worker, all (default all).`);
+    });
+  });
+
+  describe('DATABASE_URL', () => {
+    it('selects an external server', () => {
+      expect(parse({ DATABASE_URL: 'postgres://u:p@db:5432/jornada' }).database).toEqual({ mode: 'external', url: 'postgres://u:p@db:5432/jornada' });
+      expect(parse({ DATABASE_URL: 'postgresql://db/jornada' }).database.mode).toBe('external');
+    });
+
+    it.each(['mysql://u@db/x', 'not a url', 'postgres://'])('refuses %j', (raw) => {
+      expect(errorOf({ DATABASE_URL: raw })).toMatch(/^Invalid DATABASE_URL .*expected postgres:\/\/user:password@host:5432\/database/);
+    });
+
+    it('never prints the password of a refused URL', () => {
+      expect(errorOf({ DATABASE_URL: 'mysql://admin:hunter2@db/x' })).not.toContain('hunter2');
+      expect(errorOf({ DATABASE_URL: 'postgres://admin:hunter2@' })).not.toContain('hunter2');
+    });
+  });
+
+  describe('REDIS_URL', () => {
+    it('accepts redis:// and rediss://', () => {
+      expect(parse({ REDIS_URL: 'redis://127.0.0.1:6379' }).redisUrl).toBe('redis://127.0.0.1:6379');
+      expect(parse({ REDIS_URL: 'rediss://:pw@cache:6380/1' }).redisUrl).toBe('rediss://:pw@cache:6380/1');
+    });
+
+    it('refuses anything else, without echoing a password', () => {
+      const message = errorOf({ REDIS_URL: 'http://:secretpw@cache:6379' });
+      expect(message).toMatch(/^Invalid REDIS_URL /);
+      expect(message).not.toContain('secretpw');
+    });
+  });
+
+  describe('DATA_DIR', () => {
+    it('defaults to .jornada in the install root, wherever the process runs from', () => {
+      expect(parse({}).dataDir).toBe('/srv/jornada/.jornada');
+    });
+
+    it('resolves a relative path against the working directory, like any command-line path', () => {
+      expect(parse({ DATA_DIR: 'data' }).dataDir).toBe('/home/me/elsewhere/data');
+      expect(parse({ DATA_DIR: '/var/lib/jornada' }).dataDir).toBe('/var/lib/jornada');
+    });
+  });
+
+  describe('APP_SECRET', () => {
+    it('is optional outside production (then it comes from DATA_DIR)', () => {
+      expect(parse({}).appSecret).toBeUndefined();
+      expect(parse({ APP_SECRET: SECRET }).appSecret).toBe(SECRET);
+    });
+
+    it('needs at least 32 characters, and is never echoed', () => {
+      const message = errorOf({ APP_SECRET: 'short-secret' });
+      expect(message).toBe('Invalid APP_SECRET: expected at least 32 characters, got 12 (e.g. `openssl rand -base64 48`).');
+      expect(message).not.toContain('short-secret');
+    });
+
+    it('is required when NODE_ENV=production', () => {
+      expect(errorOf({ NODE_ENV: 'production' })).toMatch(/^APP_SECRET is required when NODE_ENV=production/);
+      expect(parse({ NODE_ENV: 'production', APP_SECRET: SECRET })).toMatchObject({ production: true, appSecret: SECRET });
+    });
+  });
+
+  describe('ADMIN_EMAIL and ADMIN_PASSWORD', () => {
+    it('takes both', () => {
+      expect(parse({ ADMIN_EMAIL: 'owner@example.com', ADMIN_PASSWORD: 'correct horse' }).admin).toEqual({
+        email: 'owner@example.com',
+        password: 'correct horse',
+      });
+    });
+
+    it('refuses one without the other', () => {
+      expect(errorOf({ ADMIN_EMAIL: 'owner@example.com' })).toBe('ADMIN_EMAIL is set but ADMIN_PASSWORD is not: set both, or neither.');
+      expect(errorOf({ ADMIN_PASSWORD: 'correct horse' })).toBe('ADMIN_PASSWORD is set but ADMIN_EMAIL is not: set both, or neither.');
+    });
+
+    it('refuses a short password without echoing it, and a malformed email', () => {
+      const message = errorOf({ ADMIN_EMAIL: 'owner@example.com', ADMIN_PASSWORD: 'secret123' });
+      expect(message).toBe('Invalid ADMIN_PASSWORD: expected at least 10 characters, got 9.');
+      expect(errorOf({ ADMIN_EMAIL: 'owner', ADMIN_PASSWORD: 'correct horse' })).toBe(
+        'Invalid ADMIN_EMAIL "owner": expected an email address such as owner@example.com.',
+      );
+    });
+  });
+
+  describe('LOG_LEVEL, SEED_DEMO, BODY_LIMIT', () => {
+    it('accepts pino levels', () => {
+      expect(parse({ LOG_LEVEL: 'debug' }).logLevel).toBe('debug');
+      expect(errorOf({ LOG_LEVEL: 'verbose' })).toBe(
+        'Invalid LOG_LEVEL "verbose": expected one of fatal, error, warn, info, debug, trace, silent (default info).',
+      );
+    });
+
+    it.each([
+      ['false', false],
+      ['0', false],
+      ['no', false],
+      ['TRUE', true],
+      ['1', true],
+    ])('reads SEED_DEMO=%j', (raw, value) => {
+      expect(parse({ SEED_DEMO: raw }).seedDemo).toBe(value);
+    });
+
+    it('refuses a SEED_DEMO that is not a boolean', () => {
+      expect(errorOf({ SEED_DEMO: 'maybe' })).toBe('Invalid SEED_DEMO "maybe": expected true or false (default true).');
+    });
+
+    it.each([
+      ['512kb', 512 * 1024, '512kb'],
+      ['2MB', 2 * 1024 * 1024, '2mb'],
+      ['100 kb', 100 * 1024, '100kb'],
+      ['2048', 2048, '2048'],
+    ])('reads BODY_LIMIT=%j', (raw, bytes, text) => {
+      expect(parse({ BODY_LIMIT: raw }).bodyLimit).toEqual({ bytes, text });
+    });
+
+    it.each(['1gb', '0', 'lots', '101mb', '-1kb'])('refuses BODY_LIMIT=%j', (raw) => {
+      expect(errorOf({ BODY_LIMIT: raw })).toMatch(/^Invalid BODY_LIMIT .*expected a size such as 512kb or 1mb, from 1b to 100mb \(default 1mb\)\.$/);
+    });
   });
 
   it('ignores unrelated variables', () => {
-    expect(parseConfig({ PORT: '3001', HOME: '/root', NODE_ENV: 'production' })).toEqual({ port: 3001, role: 'all' });
+    expect(parse({ HOME: '/root', PATH: '/bin' })).toEqual(parse({}));
   });
 });

@@ -1,52 +1,122 @@
+import path from 'node:path';
+import { ConfigError } from './config-error.js';
+import {
+  parseBoolean,
+  parseByteSize,
+  parseDatabaseUrl,
+  parseEmail,
+  parseEnum,
+  parsePort,
+  parseRedisUrl,
+  readValue,
+} from './parse-values.js';
+
+export { ConfigError } from './config-error.js';
+
 /** What one process runs. `all` (the default) is the embedded, single-process deployment. */
 export type Role = 'api' | 'worker' | 'all';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
-/** Settings the server reads from its environment. More arrive with persistence and queues. */
+/** Where the data lives: a server given by `DATABASE_URL`, or one Jornada runs itself. */
+export type DatabaseConfig =
+  | { readonly mode: 'external'; readonly url: string }
+  | { readonly mode: 'embedded' };
+
+/** Settings the server reads from its environment (see docs/configuration.md). */
 export interface ApiConfig {
   /** TCP port to listen on; 0 asks the OS for a free one (tests). */
   readonly port: number;
-  /**
-   * `api` serves HTTP, `worker` will run the queue processors, `all` both. Until the queues
-   * land every role serves HTTP; the value is already validated so deployments can set it.
-   */
+  /** `api` serves HTTP, `worker` will run the queue processors, `all` both. */
   readonly role: Role;
+  readonly database: DatabaseConfig;
+  /** Validated only; the queues use it (BullMQ on Redis) when they land. */
+  readonly redisUrl: string | undefined;
+  /** Absolute path of the data directory (embedded Postgres, generated secrets). */
+  readonly dataDir: string;
+  /**
+   * Secret that signs sessions and encrypts credentials at rest. `undefined` when not set: the
+   * server then reads or creates `DATA_DIR/app-secret` at start (see load-app-secret.ts).
+   */
+  readonly appSecret: string | undefined;
+  /** First owner created on an empty database; both variables or neither. */
+  readonly admin: { readonly email: string; readonly password: string } | undefined;
+  readonly logLevel: LogLevel;
+  /** Seed the demo workspace with the journey templates on first start. */
+  readonly seedDemo: boolean;
+  /** Largest accepted request body, in bytes, and as written (for error messages). */
+  readonly bodyLimit: { readonly bytes: number; readonly text: string };
+  readonly production: boolean;
 }
 
 export const DEFAULT_PORT = 3000;
+export const DEFAULT_BODY_LIMIT = '1mb';
+export const MIN_APP_SECRET_LENGTH = 32;
+export const MIN_ADMIN_PASSWORD_LENGTH = 10;
 const ROLES: readonly Role[] = ['api', 'worker', 'all'];
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
-/** Invalid configuration: the message names the variable and is meant to be printed as is. */
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
+export interface ParseConfigInput {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** A relative `DATA_DIR` is resolved against this folder, like any path given to a command. */
+  readonly cwd: string;
+  /** The default `DATA_DIR` is `<installRoot>/.jornada`, wherever the process was started from. */
+  readonly installRoot: string;
 }
 
 /**
  * Parses the server's configuration from environment variables (untrusted text -> typed
  * config). Throws {@link ConfigError} with one line naming the variable when a value is
  * invalid, so a misconfigured deployment stops at start instead of misbehaving later.
- * An empty value (`PORT=` in a compose file or .env) counts as unset.
+ * An empty value (`PORT=` in a compose file or .env) counts as unset. Pure: no I/O.
  */
-export function parseConfig(env: Readonly<Record<string, string | undefined>>): ApiConfig {
-  return { port: parsePort(env['PORT']), role: parseRole(env['ROLE']) };
+export function parseConfig({ env, cwd, installRoot }: ParseConfigInput): ApiConfig {
+  const production = readValue(env, 'NODE_ENV') === 'production';
+  const databaseUrl = readValue(env, 'DATABASE_URL');
+  const dataDir = readValue(env, 'DATA_DIR');
+  return {
+    port: parsePort(env, 'PORT', DEFAULT_PORT),
+    role: parseEnum(env, 'ROLE', ROLES, 'all'),
+    database: databaseUrl === undefined ? { mode: 'embedded' } : { mode: 'external', url: parseDatabaseUrl(databaseUrl) },
+    redisUrl: parseRedisUrl(env),
+    dataDir: dataDir === undefined ? path.join(installRoot, '.jornada') : path.resolve(cwd, dataDir),
+    appSecret: parseAppSecret(env, production),
+    admin: parseAdmin(env),
+    logLevel: parseEnum(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    seedDemo: parseBoolean(env, 'SEED_DEMO', true),
+    bodyLimit: parseByteSize(env, 'BODY_LIMIT', DEFAULT_BODY_LIMIT),
+    production,
+  };
 }
 
-function parsePort(raw: string | undefined): number {
-  const value = raw?.trim() ?? '';
-  if (value === '') return DEFAULT_PORT;
-  // Digits only: Number() would accept '0x10' and '1e3', parseInt() '80abc'.
-  const port = /^\d{1,5}$/.test(value) ? Number(value) : Number.NaN;
-  if (!Number.isInteger(port) || port > 65_535) {
-    throw new ConfigError(`Invalid PORT ${JSON.stringify(raw)}: expected an integer from 0 to 65535 (default ${String(DEFAULT_PORT)}).`);
+function parseAppSecret(env: ParseConfigInput['env'], production: boolean): string | undefined {
+  const secret = readValue(env, 'APP_SECRET');
+  if (secret === undefined) {
+    if (production) {
+      throw new ConfigError(
+        `APP_SECRET is required when NODE_ENV=production: set it to a random string of at least ${String(MIN_APP_SECRET_LENGTH)} characters (e.g. \`openssl rand -base64 48\`), the same for every process.`,
+      );
+    }
+    return undefined;
   }
-  return port;
+  // Never echo a secret back, not even a wrong one.
+  if (secret.length < MIN_APP_SECRET_LENGTH) {
+    throw new ConfigError(
+      `Invalid APP_SECRET: expected at least ${String(MIN_APP_SECRET_LENGTH)} characters, got ${String(secret.length)} (e.g. \`openssl rand -base64 48\`).`,
+    );
+  }
+  return secret;
 }
 
-function parseRole(raw: string | undefined): Role {
-  const value = raw?.trim() ?? '';
-  if (value === '') return 'all';
-  const role = ROLES.find((candidate) => candidate === value);
-  if (role === undefined) {
-    throw new ConfigError(`Invalid ROLE ${JSON.stringify(raw)}: expected one of ${ROLES.join(', ')} (default all).`);
+function parseAdmin(env: ParseConfigInput['env']): ApiConfig['admin'] {
+  const email = readValue(env, 'ADMIN_EMAIL');
+  const password = env['ADMIN_PASSWORD'] === '' ? undefined : env['ADMIN_PASSWORD'];
+  if (email === undefined && password === undefined) return undefined;
+  if (email === undefined) throw new ConfigError('ADMIN_PASSWORD is set but ADMIN_EMAIL is not: set both, or neither.');
+  if (password === undefined) throw new ConfigError('ADMIN_EMAIL is set but ADMIN_PASSWORD is not: set both, or neither.');
+  if (password.length < MIN_ADMIN_PASSWORD_LENGTH) {
+    throw new ConfigError(
+      `Invalid ADMIN_PASSWORD: expected at least ${String(MIN_ADMIN_PASSWORD_LENGTH)} characters, got ${String(password.length)}.`,
+    );
   }
-  return role;
+  return { email: parseEmail('ADMIN_EMAIL', email), password };
 }

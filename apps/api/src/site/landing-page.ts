@@ -1,4 +1,4 @@
-import { DOC_PAGES } from './docs-route.js';
+import { DOC_PAGES } from './docs-pages.js';
 
 /**
  * The page served at `/` until the builder (apps/builder) takes that place. Static HTML, no
@@ -38,12 +38,14 @@ export function renderLandingPage({ schemaVersion }: { schemaVersion: number }):
       <ul>
         <li>The flow engine (flow schema version ${String(schemaVersion)})</li>
         <li>Health check: <a href="/api/health"><code>/api/health</code></a></li>
+        <li>REST API reference (OpenAPI): <a href="/api/docs"><code>/api/docs</code></a>
+          (JSON: <a href="/api/docs-json"><code>/api/docs-json</code></a>)</li>
       </ul>
       <h2>Documentation</h2>
       <ul>
 ${docLinks}
       </ul>
-      <footer>The API, the runtime and the builder arrive in the next releases.</footer>
+      <footer>The builder replaces this page once it is built; the runtime arrives next.</footer>
     </main>
   </body>
 </html>

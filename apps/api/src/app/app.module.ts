@@ -1,0 +1,37 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import { AuthModule } from '../auth/auth.module.js';
+import { APP_CONFIG, ROOT_LOGGER, type AppConfig } from '../config/app-config.js';
+import { DatabaseModule } from '../database/database.module.js';
+import { HealthModule } from '../health/health.module.js';
+import { SitePaths } from '../site/site-paths.js';
+import { SiteModule } from '../site/site.module.js';
+
+export interface AppModuleOptions {
+  readonly config: AppConfig;
+  /** Connected and migrated (open-database.ts); Nest destroys it on shutdown. */
+  readonly dataSource: DataSource;
+  readonly logger: Logger;
+  readonly sitePaths: SitePaths;
+}
+
+/**
+ * The root module. Feature modules (auth, workspaces, flows, contacts, channels…) are added to
+ * `imports` below; each owns its controllers, use cases and repositories.
+ */
+@Module({})
+export class AppModule {
+  static forRoot(options: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [DatabaseModule.forDataSource(options.dataSource), AuthModule, HealthModule, SiteModule.forPaths(options.sitePaths)],
+      providers: [
+        { provide: APP_CONFIG, useValue: options.config },
+        { provide: ROOT_LOGGER, useValue: options.logger },
+      ],
+      exports: [APP_CONFIG, ROOT_LOGGER],
+    };
+  }
+}

@@ -1,0 +1,13 @@
+import type { ApiConfig } from './parse-config.js';
+
+/**
+ * The configuration the running app sees (injected with `@Inject(APP_CONFIG)`): the parsed
+ * environment with the secret resolved (from APP_SECRET or DATA_DIR) and the database chosen.
+ */
+export interface AppConfig extends Omit<ApiConfig, 'appSecret'> {
+  readonly appSecret: string;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+/** The root pino logger; prefer `contextualLogger(logger)` inside a request. */
+export const ROOT_LOGGER = Symbol('ROOT_LOGGER');

@@ -1,0 +1,8 @@
+import type { MigrationInterface } from 'typeorm';
+import { InitialSchema1795414761489 } from './1795414761489-initial-schema.js';
+
+/**
+ * Every migration, oldest first. TypeORM applies the ones the `migrations` table does not list
+ * yet, in this order. Add new ones at the end; never edit one that has shipped.
+ */
+export const MIGRATIONS: readonly (new () => MigrationInterface)[] = [InitialSchema1795414761489];

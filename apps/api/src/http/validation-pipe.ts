@@ -1,0 +1,48 @@
+import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ApiError, type ErrorDetail } from './api-error.js';
+
+/**
+ * The global pipe: DTOs (class-validator) are checked at the edge, unknown fields are refused
+ * (not silently dropped), and payloads become DTO instances. Failures are one 400
+ * `validation_failed` whose details name every offending field by its dotted path.
+ */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+    transform: true,
+    transformOptions: { enableImplicitConversion: false },
+    validationError: { target: false, value: false },
+    stopAtFirstError: false,
+    exceptionFactory: (errors: ValidationError[]) => {
+      const details = flattenValidationErrors(errors);
+      return new ApiError({
+        status: 400,
+        code: 'validation_failed',
+        message: details.length === 1 ? `Invalid request: ${details[0]?.message ?? ''}` : `Invalid request: ${String(details.length)} problems.`,
+        details,
+      });
+    },
+  });
+}
+
+/** Nested class-validator errors -> `[{ field: 'a.b.0.c', message }]`, one per failed rule. */
+export function flattenValidationErrors(errors: readonly ValidationError[], parent = ''): ErrorDetail[] {
+  const details: ErrorDetail[] = [];
+  for (const error of errors) {
+    const field = error.property === '' || error.property === undefined ? parent : parent === '' ? error.property : `${parent}.${error.property}`;
+    for (const [rule, message] of Object.entries(error.constraints ?? {})) {
+      details.push({ field: field === '' ? '(body)' : field, message: describe(rule, field, message) });
+    }
+    if (error.children !== undefined && error.children.length > 0) details.push(...flattenValidationErrors(error.children, field));
+  }
+  return details;
+}
+
+function describe(rule: string, field: string, message: string): string {
+  // class-validator says "property x should not exist"; name the field the same way as others.
+  if (rule === 'whitelistValidation') return `${field} is not an accepted field`;
+  if (rule === 'unknownValue') return 'the body must be a JSON object';
+  return message;
+}

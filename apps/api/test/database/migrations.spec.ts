@@ -1,0 +1,118 @@
+// The migrations against the entities, on a real PostgreSQL: no drift, reversible, and the
+// constraints the application relies on hold.
+import type { DataSource } from 'typeorm';
+import { MIGRATIONS } from '../../src/database/migrations/index.js';
+import { runMigrations } from '../../src/database/run-migrations.js';
+import { findSchemaDiff } from '../../src/database/schema-drift.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+
+describe('migrations', () => {
+  let db: TestDatabase;
+  let ds: DataSource;
+
+  beforeAll(async () => {
+    db = await createTestDatabase({ migrate: false });
+    ds = db.dataSource;
+  });
+  afterAll(() => db.drop());
+
+  it('apply in order on an empty database, once', async () => {
+    expect(await runMigrations(ds)).toEqual(MIGRATIONS.map((migration) => new migration().name ?? migration.name));
+    expect(await runMigrations(ds)).toEqual([]);
+  });
+
+  it('leave no drift: the entities need no further change (npm run db:check)', async () => {
+    expect(await findSchemaDiff(ds)).toEqual({ up: [], down: [] });
+  });
+
+  it('carry workspace_id on every tenant table', async () => {
+    const rows = await ds.query<{ table_name: string }[]>(
+      `SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'workspace_id' ORDER BY table_name`,
+    );
+    expect(rows.map((row) => row.table_name)).toEqual([
+      'api_keys',
+      'contact_identities',
+      'contacts',
+      'flow_versions',
+      'flows',
+      'invitations',
+      'memberships',
+    ]);
+  });
+
+  describe('constraints', () => {
+    let workspaceId: string;
+    let userId: string;
+
+    /** Runs an INSERT … RETURNING id and returns the id. */
+    async function insert(sql: string, parameters: unknown[] = []): Promise<string> {
+      const rows = await ds.query<{ id: string }[]>(sql, parameters);
+      return rows[0]!.id;
+    }
+
+    beforeAll(async () => {
+      workspaceId = await insert(`INSERT INTO workspaces (name, slug) VALUES ('Shop', 'shop') RETURNING id`);
+      userId = await insert(`INSERT INTO users (email, password_hash, name) VALUES ('Ana@Example.com', 'x', 'Ana') RETURNING id`);
+    });
+
+    it('make user emails unique regardless of case', async () => {
+      await expect(ds.query(`INSERT INTO users (email, password_hash, name) VALUES ('ana@example.COM', 'x', 'Ana 2')`)).rejects.toThrow(/uq_users_email_lower/);
+    });
+
+    it('allow one membership per (workspace, user), with a known role', async () => {
+      await ds.query(`INSERT INTO memberships (workspace_id, user_id, role) VALUES ($1, $2, 'owner')`, [workspaceId, userId]);
+      await expect(ds.query(`INSERT INTO memberships (workspace_id, user_id, role) VALUES ($1, $2, 'admin')`, [workspaceId, userId])).rejects.toThrow(
+        /uq_memberships_workspace_id_user_id/,
+      );
+      await expect(ds.query(`INSERT INTO api_keys (workspace_id, name, prefix, key_hash, role) VALUES ($1, 'k', 'jk_', 'h', 'root')`, [workspaceId])).rejects.toThrow(
+        /chk_api_keys_role/,
+      );
+    });
+
+    it('number flow versions once per flow', async () => {
+      const flowId = await insert(`INSERT INTO flows (workspace_id, name, draft) VALUES ($1, 'Cart', '{}') RETURNING id`, [workspaceId]);
+      await ds.query(`INSERT INTO flow_versions (workspace_id, flow_id, version, document) VALUES ($1, $2, 1, '{}')`, [workspaceId, flowId]);
+      await expect(ds.query(`INSERT INTO flow_versions (workspace_id, flow_id, version, document) VALUES ($1, $2, 1, '{}')`, [workspaceId, flowId])).rejects.toThrow(
+        /uq_flow_versions_flow_id_version/,
+      );
+    });
+
+    it('keep contact phones in E.164 and identities unique per (workspace, channel, external id)', async () => {
+      await expect(ds.query(`INSERT INTO contacts (workspace_id, phone) VALUES ($1, '11 91234-5678')`, [workspaceId])).rejects.toThrow(/chk_contacts_phone_e164/);
+      const contactId = await insert(`INSERT INTO contacts (workspace_id, name, phone, tags) VALUES ($1, 'Bia Souza', '+5511912345678', '{vip}') RETURNING id`, [
+        workspaceId,
+      ]);
+      await ds.query(`INSERT INTO contact_identities (workspace_id, contact_id, channel, external_id) VALUES ($1, $2, 'whatsapp', '5511912345678')`, [workspaceId, contactId]);
+      await expect(
+        ds.query(`INSERT INTO contact_identities (workspace_id, contact_id, channel, external_id) VALUES ($1, $2, 'whatsapp', '5511912345678')`, [workspaceId, contactId]),
+      ).rejects.toThrow(/uq_contact_identities_workspace_id_channel_external_id/);
+      const found = await ds.query<{ id: string }[]>(`SELECT id FROM contacts WHERE workspace_id = $1 AND lower(name) LIKE '%' || lower($2) || '%'`, [workspaceId, 'SOUZA']);
+      expect(found).toEqual([{ id: contactId }]);
+    });
+  });
+
+  it('catches drift: a schema that differs from the entities is reported', async () => {
+    const other = await createTestDatabase();
+    try {
+      await other.dataSource.query(`ALTER TABLE contacts DROP COLUMN first_name`);
+      await other.dataSource.query(`DROP INDEX idx_flows_workspace_id_updated_at`);
+      const diff = await findSchemaDiff(other.dataSource);
+      expect(diff.up).toEqual(
+        expect.arrayContaining([expect.stringMatching(/ALTER TABLE "contacts" ADD "first_name"/), expect.stringMatching(/CREATE INDEX "idx_flows_workspace_id_updated_at"/)]),
+      );
+    } finally {
+      await other.drop();
+    }
+  });
+
+  it('can be undone, down to an empty schema', async () => {
+    const other = await createTestDatabase();
+    try {
+      for (let i = 0; i < MIGRATIONS.length; i++) await other.dataSource.undoLastMigration({ transaction: 'each' });
+      const tables = await other.dataSource.query<{ tablename: string }[]>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`);
+      expect(tables).toEqual([{ tablename: 'migrations' }]);
+    } finally {
+      await other.drop();
+    }
+  });
+});

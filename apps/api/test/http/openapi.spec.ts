@@ -1,0 +1,61 @@
+// OpenAPI: every route and DTO in /api/docs-json, and a working UI at /api/docs served from
+// the installed packages (no CDN).
+import { createTestApp, type TestApp } from '../support/create-test-app.js';
+import { ProbeModule } from '../support/probe.module.js';
+
+interface OpenApiDocument {
+  info: { title: string; version: string };
+  paths: Record<string, Record<string, { responses: Record<string, unknown>; security?: unknown }>>;
+  components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+}
+
+describe('OpenAPI', () => {
+  let api: TestApp;
+  let document: OpenApiDocument;
+
+  beforeAll(async () => {
+    api = await createTestApp({ modules: [ProbeModule] });
+    const response = await fetch(`${api.url}/api/docs-json`);
+    expect(response.status).toBe(200);
+    document = (await response.json()) as OpenApiDocument;
+  });
+  afterAll(() => api.close());
+
+  it('describes every API route, and none of the site pages', () => {
+    expect(document.info).toMatchObject({ title: 'Jornada API', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+    expect(Object.keys(document.paths).sort()).toEqual([
+      '/api/health',
+      '/api/probe/admin-only',
+      '/api/probe/boom',
+      '/api/probe/conflict',
+      '/api/probe/echo',
+      '/api/probe/me',
+      '/api/probe/workspaces',
+      '/webhooks/probe/{channelId}',
+    ]);
+  });
+
+  it('describes DTOs and the shared error shape on every operation', () => {
+    expect(document.components.schemas['HealthResponseDto']?.properties).toHaveProperty('database');
+    expect(document.components.schemas['ProbeInputDto']?.properties).toHaveProperty('name');
+    expect(document.components.schemas['ErrorResponseDto']?.properties).toHaveProperty('error');
+    for (const [path, item] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(item)) {
+        expect([path, method, operation.responses['default']]).toEqual([path, method, expect.objectContaining({ content: expect.anything() })]);
+      }
+    }
+  });
+
+  it('serves the UI and its assets from the server itself', async () => {
+    const page = await fetch(`${api.url}/api/docs`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('swagger-ui');
+    expect(html).not.toMatch(/https?:\/\/(?!localhost|127\.0\.0\.1)[^"']*\.(js|css)/);
+    const script = /src=["']([^"']*swagger-ui-bundle\.js)["']/.exec(html)?.[1];
+    expect(script).toBeDefined();
+    const asset = await fetch(new URL(script!, `${api.url}/api/docs/`));
+    expect(asset.status).toBe(200);
+    expect((await asset.text()).length).toBeGreaterThan(100_000);
+  });
+});
