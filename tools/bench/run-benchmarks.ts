@@ -3,6 +3,7 @@
 import { cpus, totalmem } from 'node:os';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { benchApi } from './api.bench.js';
 import { benchEngine } from './engine.bench.js';
 
 const docPath = fileURLToPath(new URL('../../docs/benchmarks.md', import.meta.url));
@@ -35,11 +36,27 @@ const body = [
   ...rows,
 ].join('\n');
 
+const only = process.env['BENCH_ONLY'];
+let apiBody: string | undefined;
+if (only !== 'engine') {
+  const api = await benchApi(seconds);
+  apiBody = [
+    `Measured ${date} on ${machine()}; the built server (\`node apps/api/dist/main.js\`) on ${api.database}, driven over loopback HTTP by ${api.concurrency} concurrent clients from the same machine, ${seconds} s per row.`,
+    '',
+    '| operation | requests/s | p50 | p99 | max | errors |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    ...api.results.map((r) => `| ${r.name} | ${r.requestsPerSecond.toLocaleString('en-US')} | ${r.p50Ms} ms | ${r.p99Ms} ms | ${r.maxMs} ms | ${r.errors} |`),
+  ].join('\n');
+  console.log(apiBody);
+}
+
 let doc = '';
 try {
   doc = readFileSync(docPath, 'utf8');
 } catch {
   doc = '# Benchmarks\n';
 }
-writeFileSync(docPath, replaceSection(doc, 'engine', body));
+doc = replaceSection(doc, 'engine', body);
+if (apiBody) doc = replaceSection(doc, 'api', apiBody);
+writeFileSync(docPath, doc);
 console.log(body);

@@ -1,12 +1,17 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import { AccountsModule } from '../accounts/accounts.module.js';
 import { AuthModule } from '../auth/auth.module.js';
+import { ContactsModule } from '../contacts/contacts.module.js';
 import { APP_CONFIG, ROOT_LOGGER, type AppConfig } from '../config/app-config.js';
 import { DatabaseModule } from '../database/database.module.js';
+import { FlowsModule } from '../flows/flows.module.js';
 import { HealthModule } from '../health/health.module.js';
+import { SeedModule } from '../seed/seed.module.js';
 import { SitePaths } from '../site/site-paths.js';
 import { SiteModule } from '../site/site.module.js';
+import { WorkspacesModule } from '../workspaces/workspaces.module.js';
 
 export interface AppModuleOptions {
   readonly config: AppConfig;
@@ -26,7 +31,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule.forDataSource(options.dataSource), AuthModule, HealthModule, SiteModule.forPaths(options.sitePaths)],
+      imports: [DatabaseModule.forDataSource(options.dataSource), AuthModule, HealthModule, SiteModule.forPaths(options.sitePaths), FlowsModule, ContactsModule, SeedModule, AccountsModule, WorkspacesModule],
       providers: [
         { provide: APP_CONFIG, useValue: options.config },
         { provide: ROOT_LOGGER, useValue: options.logger },

@@ -1,15 +1,17 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { CredentialAuthenticator } from '../accounts/credentials/credential-authenticator.js';
 import { AuthGuard } from './auth.guard.js';
-import { Authenticator, NoAuthenticator } from './authenticator.js';
+import { Authenticator } from './authenticator.js';
 
 /**
- * Guards every route. The Authenticator provider is the seam for sign-in: replace
- * NoAuthenticator with the implementation that reads sessions, bearer tokens and API keys.
+ * Guards every route. The Authenticator provider is the seam for sign-in: CredentialAuthenticator
+ * reads session cookies, session bearer tokens and API keys (tests may override the token).
  */
 @Module({
   providers: [
-    { provide: Authenticator, useClass: NoAuthenticator },
+    // Sessions, bearer tokens and API keys (accounts/credentials; AccountsModule is global).
+    { provide: Authenticator, useExisting: CredentialAuthenticator },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [Authenticator],

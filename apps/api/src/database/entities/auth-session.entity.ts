@@ -34,4 +34,12 @@ export class AuthSession {
 
   @Column({ type: 'timestamptz', nullable: true })
   revokedAt!: Date | null;
+
+  /**
+   * The workspace this session last worked in: the default when a request names none
+   * (`X-Workspace-Id`). A preference only, re-checked against memberships on every use, so it
+   * needs no foreign key.
+   */
+  @Column({ type: 'uuid', nullable: true })
+  currentWorkspaceId!: string | null;
 }

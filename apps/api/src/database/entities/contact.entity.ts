@@ -20,7 +20,8 @@ export type OptInStatus = (typeof OPT_IN_STATUSES)[number];
 /**
  * A customer of the shop. Exact lookups use (workspace_id, lower(email)) and (workspace_id,
  * phone); searching by part of a name, email or phone uses trigram indexes (pg_trgm) on
- * lower(name), lower(email) and phone. The expression and operator-class indexes are created
+ * lower(name), lower(email) and phone, and on jornada_fold(name) (lower case, no accents) for
+ * accent-insensitive name search. The expression and operator-class indexes are created
  * by the migration and only named here: TypeORM cannot describe them, and `synchronize: false`
  * keeps its schema builder from dropping them.
  */
@@ -30,6 +31,7 @@ export type OptInStatus = (typeof OPT_IN_STATUSES)[number];
 @Index('idx_contacts_workspace_id_email_lower', { synchronize: false })
 @Index('idx_contacts_workspace_id_phone', ['workspaceId', 'phone'])
 @Index('idx_contacts_name_trgm', { synchronize: false })
+@Index('idx_contacts_name_folded_trgm', { synchronize: false })
 @Index('idx_contacts_email_trgm', { synchronize: false })
 @Index('idx_contacts_phone_trgm', { synchronize: false })
 @Check('chk_contacts_opt_in_status', sqlOneOf('opt_in_status', OPT_IN_STATUSES))
@@ -67,6 +69,10 @@ export class Contact {
 
   @Column({ type: 'varchar', length: 16, default: 'unknown' })
   optInStatus!: OptInStatus;
+
+  /** When the contact last opted in (consent to business-initiated messages). */
+  @Column({ type: 'timestamptz', nullable: true })
+  optedInAt!: Date | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   optedOutAt!: Date | null;

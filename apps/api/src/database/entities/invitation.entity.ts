@@ -43,6 +43,10 @@ export class Invitation {
   @Column({ type: 'timestamptz', nullable: true })
   acceptedAt!: Date | null;
 
+  /** Set when an admin revokes the invitation (or a newer one replaces it): the link stops working. */
+  @Column({ type: 'timestamptz', nullable: true })
+  revokedAt!: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

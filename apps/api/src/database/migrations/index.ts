@@ -1,8 +1,14 @@
 import type { MigrationInterface } from 'typeorm';
 import { InitialSchema1795414761489 } from './1795414761489-initial-schema.js';
+import { SessionWorkspaceInvitationRevoked1795416049464 } from './1795416049464-session-workspace-invitation-revoked.js';
+import { ContactConsentAndNameSearch1795416231981 } from './1795416231981-contact-consent-and-name-search.js';
 
 /**
  * Every migration, oldest first. TypeORM applies the ones the `migrations` table does not list
  * yet, in this order. Add new ones at the end; never edit one that has shipped.
  */
-export const MIGRATIONS: readonly (new () => MigrationInterface)[] = [InitialSchema1795414761489];
+export const MIGRATIONS: readonly (new () => MigrationInterface)[] = [
+  InitialSchema1795414761489,
+  SessionWorkspaceInvitationRevoked1795416049464,
+  ContactConsentAndNameSearch1795416231981,
+];
