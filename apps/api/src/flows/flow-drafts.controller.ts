@@ -27,6 +27,7 @@ export class FlowDraftsController {
     return this.saveDraft.execute({ workspaceId: principal.workspaceId, flowId: id, document: body.document, revision: body.revision });
   }
 
+  @Permission('flows.read')
   @Get(':id/export')
   @ApiOperation({ summary: 'The draft as a downloadable JSON file (with its schemaVersion), for POST /api/flows/import.' })
   @ApiProduces('application/json')

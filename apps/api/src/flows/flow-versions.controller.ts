@@ -31,6 +31,7 @@ export class FlowVersionsController {
     return this.publishFlow.execute({ workspaceId: principal.workspaceId, flowId: id, userId: principal.userId, revision: body.revision });
   }
 
+  @Permission('flows.read')
   @Get('versions')
   @ApiOperation({ summary: 'Versions, newest first, each with a summary of what changed since the previous one.' })
   @ApiOkResponse({ type: FlowVersionPageDto })
@@ -38,6 +39,7 @@ export class FlowVersionsController {
     return this.listVersions.execute({ workspaceId: principal.workspaceId, flowId: id, ...query });
   }
 
+  @Permission('flows.read')
   @Get('versions/:version')
   @ApiOperation({ summary: 'One published version with its document.' })
   @ApiOkResponse({ type: FlowVersionDto })
@@ -45,6 +47,7 @@ export class FlowVersionsController {
     return toFlowVersion(await this.getVersion.execute({ workspaceId: principal.workspaceId, flowId: id, version }));
   }
 
+  @Permission('flows.read')
   @Get('versions/:from/diff/:to')
   @ApiOperation({ summary: 'What changed from one version to another.' })
   @ApiOkResponse({ type: FlowVersionDiffDto })

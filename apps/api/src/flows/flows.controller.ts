@@ -28,6 +28,7 @@ export class FlowsController {
     private readonly deleteFlow: DeleteFlowUseCase,
   ) {}
 
+  @Permission('flows.read')
   @Get()
   @ApiOperation({ summary: 'List flows, most recently edited first (cursor pagination).' })
   @ApiOkResponse({ type: FlowPageDto })
@@ -43,6 +44,7 @@ export class FlowsController {
     return toFlowDetail(await this.createFlow.execute({ workspaceId: principal.workspaceId, ...body }));
   }
 
+  @Permission('flows.read')
   @Post('validate')
   @HttpCode(200)
   @ApiOperation({ summary: 'Lint a flow document without saving it. Any JSON gives issues, never an error.' })
@@ -60,6 +62,7 @@ export class FlowsController {
     return migratedFrom === undefined ? toFlowDetail(flow) : { ...toFlowDetail(flow), migratedFrom };
   }
 
+  @Permission('flows.read')
   @Get(':id')
   @ApiOperation({ summary: 'A flow with its draft document, draft revision and lint issues.' })
   @ApiOkResponse({ type: FlowDetailDto })

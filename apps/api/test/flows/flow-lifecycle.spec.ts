@@ -76,7 +76,7 @@ describe('flow lifecycle', () => {
     expect(stale.body.error.meta.current.document.edges).toHaveLength(3);
 
     // Validate lints without saving.
-    const validated = await agent.request('POST', '/api/flows/validate', { document: documentWithLintError() });
+    const validated = await editor.request('POST', '/api/flows/validate', { document: documentWithLintError() });
     expect(validated.status).toBe(200);
     expect(validated.body.issues.some((issue: { code: string }) => issue.code === 'edge_missing_node')).toBe(true);
 
@@ -103,26 +103,26 @@ describe('flow lifecycle', () => {
     const v2 = await editor.request('POST', `${base}/publish`, {});
     expect(v2.body.version).toBe(2);
 
-    const detail = await agent.request('GET', base);
+    const detail = await editor.request('GET', base);
     expect(detail.body).toMatchObject({ status: 'published', currentVersion: 2, draftRevision: 4, lastPublishedAt: v2.body.publishedAt, issues: [] });
 
-    const versions = await agent.request('GET', `${base}/versions?locale=en`);
+    const versions = await editor.request('GET', `${base}/versions?locale=en`);
     expect(versions.status).toBe(200);
     expect(versions.body.items.map((item: { version: number }) => item.version)).toEqual([2, 1]);
     expect(versions.body.items[0]).toMatchObject({ publishedBy: { name: editorName }, summary: [expect.stringContaining('hello')] });
     expect(versions.body.items[1].summary).toEqual(['First published version']);
-    const paged = await agent.request('GET', `${base}/versions?limit=1`);
+    const paged = await editor.request('GET', `${base}/versions?limit=1`);
     expect(paged.body).toMatchObject({ items: [{ version: 2 }], nextBefore: 2 });
-    expect((await agent.request('GET', `${base}/versions?limit=1&before=2`)).body).toMatchObject({ items: [{ version: 1 }], nextBefore: null });
+    expect((await editor.request('GET', `${base}/versions?limit=1&before=2`)).body).toMatchObject({ items: [{ version: 1 }], nextBefore: null });
 
     // Versions are immutable: later draft edits leave them as published.
     await editor.request('PUT', `${base}/draft`, { document: sampleDocument({ text: 'Changed after publishing' }), revision: 4 });
-    const first = await agent.request('GET', `${base}/versions/1`);
+    const first = await editor.request('GET', `${base}/versions/1`);
     expect(first.status).toBe(200);
     expect(first.body.document.nodes[0].data.text).toBe('Hello there!');
     expect(first.body.publishedBy).toMatchObject({ name: editorName });
 
-    const diff = await agent.request('GET', `${base}/versions/1/diff/2?locale=en`);
+    const diff = await editor.request('GET', `${base}/versions/1/diff/2?locale=en`);
     expect(diff.status).toBe(200);
     expect(diff.body).toMatchObject({ from: 1, to: 2, diff: { nodes: { changed: [{ id: 'hello', fields: [{ path: 'data.text', before: 'Hello there!', after: 'Olá!' }] }] } } });
     expect(diff.body.summary).toHaveLength(1);
@@ -132,13 +132,13 @@ describe('flow lifecycle', () => {
     const restored = await editor.request('POST', `${base}/versions/1/restore`, { revision: 5 });
     expect(restored.status).toBe(200);
     expect(restored.body).toMatchObject({ revision: 6, document: { nodes: [{ data: { text: 'Hello there!' } }, { id: 'bye' }] } });
-    expect((await agent.request('GET', `${base}/versions`)).body.items).toHaveLength(2);
-    expect((await agent.request('GET', `${base}/versions/3`)).status).toBe(404);
+    expect((await editor.request('GET', `${base}/versions`)).body.items).toHaveLength(2);
+    expect((await editor.request('GET', `${base}/versions/3`)).status).toBe(404);
   });
 
   it('exports the draft as a file and imports it back; migrates a v0 export', async () => {
     const created = await editor.request('POST', '/api/flows', { name: 'Carrinho abandonado!', templateId: 'cart-recovery' });
-    const exported = await agent.request('GET', `/api/flows/${created.body.id as string}/export`);
+    const exported = await editor.request('GET', `/api/flows/${created.body.id as string}/export`);
     expect(exported.status).toBe(200);
     expect(exported.headers.get('content-type')).toMatch(/^application\/json/);
     expect(exported.headers.get('content-disposition')).toBe('attachment; filename="carrinho-abandonado.flow.json"');
@@ -188,18 +188,18 @@ describe('flow lifecycle', () => {
     expect(renamed.body).toMatchObject({ name: 'Pós-venda', description: 'Depois da compra', draftRevision: 2, document: { name: 'Pós-venda', description: 'Depois da compra' } });
     expect((await editor.request('PATCH', `/api/flows/${id}`, {})).status).toBe(400);
 
-    const found = await agent.request('GET', '/api/flows?search=p%C3%B3s-v');
+    const found = await editor.request('GET', '/api/flows?search=p%C3%B3s-v');
     expect(found.body.items.map((item: { name: string }) => item.name)).toEqual(['Pós-venda']);
-    const published = await agent.request('GET', '/api/flows?status=published');
+    const published = await editor.request('GET', '/api/flows?status=published');
     expect(published.body.items.length).toBeGreaterThanOrEqual(2);
     expect(published.body.items.every((item: { status: string }) => item.status === 'published')).toBe(true);
 
     // Pages: newest first, no repeats, no gaps.
-    const all = await agent.request('GET', '/api/flows?limit=100');
+    const all = await editor.request('GET', '/api/flows?limit=100');
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page = await agent.request('GET', `/api/flows?limit=3${cursor === null ? '' : `&cursor=${cursor}`}`);
+      const page = await editor.request('GET', `/api/flows?limit=3${cursor === null ? '' : `&cursor=${cursor}`}`);
       expect(page.status).toBe(200);
       seen.push(...page.body.items.map((item: { id: string }) => item.id));
       cursor = page.body.nextCursor as string | null;
@@ -218,16 +218,16 @@ describe('flow lifecycle', () => {
     });
 
     expect((await editor.request('DELETE', `/api/flows/${id}`)).status).toBe(204);
-    expect((await agent.request('GET', `/api/flows/${id}`)).status).toBe(404);
+    expect((await editor.request('GET', `/api/flows/${id}`)).status).toBe(404);
     expect((await editor.request('DELETE', `/api/flows/${id}`)).status).toBe(404);
-    expect((await agent.request('GET', '/api/flows?limit=100')).body.items.map((item: { id: string }) => item.id)).not.toContain(id);
+    expect((await editor.request('GET', '/api/flows?limit=100')).body.items.map((item: { id: string }) => item.id)).not.toContain(id);
   });
 
   it('lets agents read but not change flows', async () => {
     const created = await editor.request('POST', '/api/flows', { name: 'Read only' });
     const id = created.body.id as string;
-    expect((await agent.request('GET', `/api/flows/${id}`)).status).toBe(200);
-    expect((await agent.request('GET', `/api/flows/${id}/export`)).status).toBe(200);
+    expect((await editor.request('GET', `/api/flows/${id}`)).status).toBe(200);
+    expect((await editor.request('GET', `/api/flows/${id}/export`)).status).toBe(200);
     expect((await agent.request('POST', '/api/flows', { name: 'x' })).status).toBe(403);
     expect((await agent.request('PUT', `/api/flows/${id}/draft`, { document: sampleDocument(), revision: 1 })).status).toBe(403);
     expect((await agent.request('POST', `/api/flows/${id}/publish`, {})).status).toBe(403);
@@ -238,4 +238,21 @@ describe('flow lifecycle', () => {
     const rows = await api.database.dataSource.query<{ count: string }[]>(`SELECT count(*) FROM flow_versions WHERE flow_id = $1`, [flowId]);
     return Number(rows[0]!.count);
   }
+
+  it('keeps agents to conversations: they cannot list, read, export or change flows', async () => {
+    const created = await editor.request('POST', '/api/flows', { name: 'Só para editores' });
+    const id = created.body.id as string;
+    for (const [method, path] of [
+      ['GET', '/api/flows'],
+      ['GET', `/api/flows/${id}`],
+      ['GET', `/api/flows/${id}/versions`],
+      ['GET', `/api/flows/${id}/export`],
+      ['POST', '/api/flows/validate'],
+      ['PATCH', `/api/flows/${id}`],
+      ['POST', `/api/flows/${id}/publish`],
+    ] as const) {
+      const response = await agent.request(method, path, method === 'GET' ? undefined : { document: {} });
+      expect({ method, path, status: response.status }).toEqual({ method, path, status: 403 });
+    }
+  });
 });
