@@ -13,7 +13,8 @@ export function createValidationPipe(): ValidationPipe {
     forbidUnknownValues: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
-    validationError: { target: false, value: false },
+    // `value` is kept only to tell a missing field from a wrong one; it is never echoed back.
+    validationError: { target: false, value: true },
     stopAtFirstError: false,
     exceptionFactory: (errors: ValidationError[]) => {
       const details = flattenValidationErrors(errors);
@@ -32,13 +33,23 @@ export function flattenValidationErrors(errors: readonly ValidationError[], pare
   const details: ErrorDetail[] = [];
   for (const error of errors) {
     const field = error.property === '' || error.property === undefined ? parent : parent === '' ? error.property : `${parent}.${error.property}`;
-    for (const [rule, message] of Object.entries(error.constraints ?? {})) {
-      details.push({ field: field === '' ? '(body)' : field, message: describe(rule, field, message) });
+    const constraints = Object.entries(error.constraints ?? {});
+    const missing = (error.value === undefined || error.value === null) && constraints.length > 0 && !constraints.some(([rule]) => NOT_ABOUT_VALUE.has(rule));
+    if (missing) {
+      // One clear line for an absent field instead of every rule it would have had to pass.
+      details.push({ field: field === '' ? '(body)' : field, message: `${field} is required` });
+    } else {
+      for (const [rule, message] of constraints) {
+        details.push({ field: field === '' ? '(body)' : field, message: describe(rule, field, message) });
+      }
     }
     if (error.children !== undefined && error.children.length > 0) details.push(...flattenValidationErrors(error.children, field));
   }
   return details;
 }
+
+/** Rules whose failure is not about the field's value being absent. */
+const NOT_ABOUT_VALUE: ReadonlySet<string> = new Set(['whitelistValidation', 'unknownValue']);
 
 function describe(rule: string, field: string, message: string): string {
   // class-validator says "property x should not exist"; name the field the same way as others.

@@ -72,3 +72,19 @@ describe('first-run setup with a seeded demo workspace', () => {
     expect(rows).toEqual([{ timezone: 'America/Sao_Paulo' }]);
   });
 });
+
+describe('first-run setup without a workspace name', () => {
+  let api: TestApp;
+  beforeAll(async () => {
+    api = await createTestApp();
+  });
+  afterAll(() => api.close());
+
+  it('adopts the waiting demo workspace under its own name (regression: workspaceName was required)', async () => {
+    const db = api.database.dataSource;
+    const [demo] = await db.query<{ id: string }[]>(`INSERT INTO workspaces (name, slug, timezone) VALUES ('Demo', 'demo', 'America/Sao_Paulo') RETURNING id`);
+    const response = await call(api, 'POST', '/api/auth/setup', { body: { email: 'cris@example.com', password: 'a long enough passphrase', name: 'Cris' } });
+    expect(response.status).toBe(201);
+    expect(response.body.workspaces).toEqual([{ id: demo!.id, name: 'Demo', role: 'owner' }]);
+  });
+});

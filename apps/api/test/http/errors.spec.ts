@@ -54,6 +54,12 @@ describe('error shape', () => {
     expect(error['message']).toMatch(/^Invalid request: \d+ problems\.$/);
   });
 
+  it('says a missing field is required, once, instead of listing every rule it would fail', async () => {
+    const error = await expectError(await post('/api/probe/echo', JSON.stringify({ score: 3 })), 400, 'validation_failed');
+    expect(error['details']).toEqual([{ field: 'name', message: 'name is required' }]);
+    expect(error['message']).toBe('Invalid request: name is required');
+  });
+
   it('refuses a body that is not an object', async () => {
     await expectError(await post('/api/probe/echo', '[1,2]'), 400, 'validation_failed');
     await expectError(await post('/api/probe/echo', '"text"'), 400, 'invalid_json');

@@ -31,12 +31,17 @@ export class SetupDto {
   @MaxLength(200)
   name!: string;
 
-  @ApiProperty({ example: 'Loja da Ana', maxLength: 200 })
+  @ApiPropertyOptional({
+    example: 'Loja da Ana',
+    maxLength: 200,
+    description: 'Name of the new workspace. Not needed when the demo workspace is waiting for its owner (it is adopted).',
+  })
+  @IsOptional()
   @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
-  workspaceName!: string;
+  workspaceName?: string;
 
   @ApiPropertyOptional({ example: 'America/Sao_Paulo', description: 'IANA time zone of the workspace (default UTC).' })
   @IsOptional()
