@@ -39,7 +39,9 @@ export function flattenValidationErrors(errors: readonly ValidationError[], pare
       // One clear line for an absent field instead of every rule it would have had to pass.
       details.push({ field: field === '' ? '(body)' : field, message: `${field} is required` });
     } else {
-      for (const [rule, message] of constraints) {
+      // A value of the wrong type fails its length/format rules too; its type is the one problem.
+      const typeRule = constraints.find(([rule]) => TYPE_RULES.has(rule));
+      for (const [rule, message] of typeRule ? [typeRule] : constraints) {
         details.push({ field: field === '' ? '(body)' : field, message: describe(rule, field, message) });
       }
     }
@@ -47,6 +49,9 @@ export function flattenValidationErrors(errors: readonly ValidationError[], pare
   }
   return details;
 }
+
+/** class-validator rules about a value's type. */
+const TYPE_RULES: ReadonlySet<string> = new Set(['isString', 'isInt', 'isNumber', 'isBoolean', 'isObject', 'isArray']);
 
 /** Rules whose failure is not about the field's value being absent. */
 const NOT_ABOUT_VALUE: ReadonlySet<string> = new Set(['whitelistValidation', 'unknownValue']);

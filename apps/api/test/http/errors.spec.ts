@@ -60,6 +60,11 @@ describe('error shape', () => {
     expect(error['message']).toBe('Invalid request: name is required');
   });
 
+  it('reports a value of the wrong type once, by its type, not by the rules it cannot meet', async () => {
+    const error = await expectError(await post('/api/probe/echo', JSON.stringify({ name: 5 })), 400, 'validation_failed');
+    expect(error['details']).toEqual([{ field: 'name', message: 'name must be a string' }]);
+  });
+
   it('refuses a body that is not an object', async () => {
     await expectError(await post('/api/probe/echo', '[1,2]'), 400, 'validation_failed');
     await expectError(await post('/api/probe/echo', '"text"'), 400, 'invalid_json');
