@@ -26,7 +26,7 @@ describe('GET /api/health', () => {
     await database.drop();
   });
 
-  it('answers 200 with the database up and the queue not configured, without credentials', async () => {
+  it('answers 200 with the database and the queue (PostgreSQL backend) up, without credentials', async () => {
     const response = await fetch(`${api.url}/api/health`);
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
@@ -35,7 +35,7 @@ describe('GET /api/health', () => {
     expect(await response.json()).toEqual({
       status: 'ok',
       database: { status: 'up', latencyMs: expect.any(Number) },
-      queue: { status: 'not_configured' },
+      queue: { status: 'up', backend: 'postgres' },
     });
   });
 
@@ -46,12 +46,13 @@ describe('GET /api/health', () => {
     expect(await down.json()).toEqual({
       status: 'error',
       database: { status: 'down', latencyMs: expect.any(Number) },
-      queue: { status: 'not_configured' },
+      // Without REDIS_URL the queues live in the same database, so they are down with it.
+      queue: { status: 'down', backend: 'postgres' },
     });
 
     proxy.restore();
     const up = await fetch(`${api.url}/api/health`);
     expect(up.status).toBe(200);
-    expect(await up.json()).toMatchObject({ status: 'ok', database: { status: 'up' } });
+    expect(await up.json()).toMatchObject({ status: 'ok', database: { status: 'up' }, queue: { status: 'up' } });
   });
 });

@@ -65,7 +65,7 @@ async function expectHealthyThenStop(started: Started): Promise<void> {
     const url = await waitForUrl(started, 60_000);
     const response = await fetch(`${url}/api/health`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ status: 'ok', database: { status: 'up' }, queue: { status: 'not_configured' } });
+    expect(await response.json()).toMatchObject({ status: 'ok', database: { status: 'up' }, queue: { status: 'up', backend: 'postgres' } });
 
     started.child.kill('SIGTERM');
     expect(await started.exited).toEqual({ code: 0, signal: null });

@@ -8,6 +8,8 @@ import { APP_CONFIG, ROOT_LOGGER, type AppConfig } from '../config/app-config.js
 import { DatabaseModule } from '../database/database.module.js';
 import { FlowsModule } from '../flows/flows.module.js';
 import { HealthModule } from '../health/health.module.js';
+import { QueuesModule } from '../queues/queues.module.js';
+import { RuntimeModule } from '../runtime/runtime.module.js';
 import { SeedModule } from '../seed/seed.module.js';
 import { SitePaths } from '../site/site-paths.js';
 import { SiteModule } from '../site/site.module.js';
@@ -31,7 +33,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule.forDataSource(options.dataSource), AuthModule, HealthModule, SiteModule.forPaths(options.sitePaths), FlowsModule, ContactsModule, SeedModule, AccountsModule, WorkspacesModule],
+      imports: [DatabaseModule.forDataSource(options.dataSource), AuthModule, HealthModule, QueuesModule, SiteModule.forPaths(options.sitePaths), FlowsModule, ContactsModule, SeedModule, AccountsModule, WorkspacesModule, RuntimeModule],
       providers: [
         { provide: APP_CONFIG, useValue: options.config },
         { provide: ROOT_LOGGER, useValue: options.logger },

@@ -9,8 +9,11 @@ export class DatabaseHealthDto {
 }
 
 export class QueueHealthDto {
-  @ApiProperty({ enum: ['up', 'down', 'not_configured'], description: 'not_configured until the job queues land.' })
-  status!: 'up' | 'down' | 'not_configured';
+  @ApiProperty({ enum: ['up', 'down'] })
+  status!: 'up' | 'down';
+
+  @ApiProperty({ enum: ['redis', 'postgres'], description: 'Redis when REDIS_URL is set, else BullMQ on the database.' })
+  backend!: 'redis' | 'postgres';
 }
 
 export class HealthResponseDto {

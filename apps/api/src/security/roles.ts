@@ -21,6 +21,7 @@ export const ACTIONS = Object.freeze([
   'contacts.write',
   'conversations.read',
   'conversations.reply',
+  'queues.read',
 ] as const);
 export type Action = (typeof ACTIONS)[number];
 

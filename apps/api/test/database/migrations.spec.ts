@@ -33,10 +33,19 @@ describe('migrations', () => {
       'api_keys',
       'contact_identities',
       'contacts',
+      'conversations',
+      'conversions',
+      'flow_sessions',
       'flow_versions',
       'flows',
+      'inbound_events',
       'invitations',
       'memberships',
+      'messages',
+      'outbox',
+      'run_log',
+      'session_timers',
+      'survey_responses',
     ]);
   });
 

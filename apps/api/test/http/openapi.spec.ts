@@ -64,6 +64,8 @@ describe('OpenAPI', () => {
       '/api/probe/echo',
       '/api/probe/me',
       '/api/probe/workspaces',
+      '/api/queues',
+      '/api/queues/{queue}/failed',
       '/api/workspace',
       '/api/workspaces',
       '/webhooks/probe/{channelId}',

@@ -2,6 +2,7 @@ import type { MigrationInterface } from 'typeorm';
 import { InitialSchema1795414761489 } from './1795414761489-initial-schema.js';
 import { SessionWorkspaceInvitationRevoked1795416049464 } from './1795416049464-session-workspace-invitation-revoked.js';
 import { ContactConsentAndNameSearch1795416231981 } from './1795416231981-contact-consent-and-name-search.js';
+import { RuntimeConversationsAndSessions1795417893448 } from './1795417893448-runtime-conversations-and-sessions.js';
 
 /**
  * Every migration, oldest first. TypeORM applies the ones the `migrations` table does not list
@@ -11,4 +12,5 @@ export const MIGRATIONS: readonly (new () => MigrationInterface)[] = [
   InitialSchema1795414761489,
   SessionWorkspaceInvitationRevoked1795416049464,
   ContactConsentAndNameSearch1795416231981,
+  RuntimeConversationsAndSessions1795417893448,
 ];

@@ -1,0 +1,56 @@
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { FlowSession } from './flow-session.entity.js';
+import { sqlOneOf } from './sql-check.js';
+import { Workspace } from './workspace.entity.js';
+
+export const OUTBOX_STATUSES = ['pending', 'done', 'failed'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+/**
+ * An effect the engine produced, committed with the state change that produced it. `effect_id`
+ * is the engine's deterministic id: the idempotency key of the send or call that performs it.
+ */
+@Entity({ name: 'outbox' })
+@Index('uq_outbox_effect_id', ['effectId'], { unique: true })
+@Index('idx_outbox_pending_created_at', ['createdAt'], { where: `"status" = 'pending'` })
+@Check('chk_outbox_status', sqlOneOf('status', OUTBOX_STATUSES))
+export class OutboxEntry {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  workspaceId!: string;
+
+  @ManyToOne(() => Workspace, { onDelete: 'CASCADE', nullable: false })
+  @JoinColumn({ name: 'workspace_id' })
+  workspace?: Relation<Workspace>;
+
+  @Index('idx_outbox_session_id')
+  @Column({ type: 'uuid' })
+  sessionId!: string;
+
+  @ManyToOne(() => FlowSession, { onDelete: 'CASCADE', nullable: false })
+  @JoinColumn({ name: 'session_id' })
+  session?: Relation<FlowSession>;
+
+  @Column({ type: 'varchar', length: 255 })
+  effectId!: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  type!: string;
+
+  @Column({ type: 'jsonb' })
+  payload!: Record<string, unknown>;
+
+  @Column({ type: 'varchar', length: 16, default: 'pending' })
+  status!: OutboxStatus;
+
+  @Column({ type: 'integer', default: 0 })
+  attempts!: number;
+
+  @Column({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  doneAt!: Date | null;
+}

@@ -1,0 +1,38 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { FlowSession } from './flow-session.entity.js';
+import { Workspace } from './workspace.entity.js';
+
+/** What happened in a session, in order (`seq`): nodes entered, messages sent, errors, events. */
+@Entity({ name: 'run_log' })
+@Index('idx_run_log_session_id_seq', ['sessionId', 'seq'])
+export class RunLogEntry {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  workspaceId!: string;
+
+  @ManyToOne(() => Workspace, { onDelete: 'CASCADE', nullable: false })
+  @JoinColumn({ name: 'workspace_id' })
+  workspace?: Relation<Workspace>;
+
+  @Column({ type: 'uuid' })
+  sessionId!: string;
+
+  @ManyToOne(() => FlowSession, { onDelete: 'CASCADE', nullable: false })
+  @JoinColumn({ name: 'session_id' })
+  session?: Relation<FlowSession>;
+
+  @Column({ type: 'bigint', generated: 'increment' })
+  seq!: string;
+
+  @Column({ type: 'timestamptz' })
+  at!: Date;
+
+  /** event, node, send, timer, handoff, log, error, end… */
+  @Column({ type: 'varchar', length: 32 })
+  kind!: string;
+
+  @Column({ type: 'jsonb' })
+  data!: Record<string, unknown>;
+}

@@ -1,0 +1,21 @@
+import { QUEUE_POLICIES, type QueuePolicy } from './queue-policies.js';
+import type { QueueName } from './queue-names.js';
+
+/** Tunables of the queue layer; the defaults serve production, tests override the token. */
+export interface QueueSettings {
+  readonly policies: Readonly<Record<QueueName, QueuePolicy>>;
+  /** How long a shutdown waits for in-flight jobs before it abandons them (they come back as stalled). */
+  readonly shutdownTimeoutMs: number;
+  /** Redis key prefix (BullMQ's default `bull`); the PostgreSQL backend uses its own schema. */
+  readonly redisPrefix: string;
+}
+
+export const QUEUE_SETTINGS = Symbol('QUEUE_SETTINGS');
+export const QUEUE_BACKEND = Symbol('QUEUE_BACKEND');
+
+export const DEFAULT_QUEUE_SETTINGS: QueueSettings = Object.freeze({
+  policies: QUEUE_POLICIES,
+  // Below main.ts's 15 s hard stop, leaving time to close the HTTP server and the database.
+  shutdownTimeoutMs: 10_000,
+  redisPrefix: 'bull',
+});

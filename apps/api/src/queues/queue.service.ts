@@ -1,0 +1,235 @@
+import {
+  Inject,
+  Injectable,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { UnrecoverableError, type Job } from 'bullmq';
+import type { Logger } from 'pino';
+import { APP_CONFIG, ROOT_LOGGER, type AppConfig } from '../config/app-config.js';
+import { classifyJobError } from './job-error.js';
+import { parseJobPayload } from './parse-job-payload.js';
+import type { JobData, QueueBackend, QueueBackendKind, QueueHandle, WorkerHandle } from './queue-backend.js';
+import { jobIdFor, QUEUE_NAMES, type QueueName, type QueuePayload } from './queue-names.js';
+import { QUEUE_BACKEND, QUEUE_SETTINGS, type QueueSettings } from './queue-settings.js';
+
+/** What a processor learns about the job besides its payload. */
+export interface JobContext {
+  readonly jobId: string;
+  /** 1 on the first try. */
+  readonly attempt: number;
+}
+
+/** Handles one job. Throw a JobError to say whose fault a failure is (job-error.ts). */
+export type JobHandler<Q extends QueueName> = (payload: QueuePayload<Q>, context: JobContext) => Promise<void>;
+
+export interface QueueCounts {
+  readonly name: QueueName;
+  readonly waiting: number;
+  readonly active: number;
+  readonly delayed: number;
+  readonly failed: number;
+}
+
+export interface FailedJob {
+  readonly id: string;
+  readonly name: string;
+  readonly failedReason: string;
+  readonly attemptsMade: number;
+  /** When the job was created, in ms since the epoch. */
+  readonly timestamp: number;
+  /** When it failed for good, in ms since the epoch. */
+  readonly finishedOn: number | undefined;
+}
+
+export interface QueueStatus {
+  readonly status: 'up' | 'down';
+  readonly backend: QueueBackendKind;
+}
+
+/** A health probe must answer even when Redis or Postgres hangs. */
+const PROBE_TIMEOUT_MS = 2000;
+
+/**
+ * The app's job queues (queue-names.ts): enqueue by id, register a processor per queue.
+ * Workers run only in a process whose ROLE is `worker` or `all`; in an `api` process
+ * registerProcessor just records the handler. On shutdown the workers stop taking jobs and
+ * finish the ones in flight (bounded), before the HTTP server and the database close.
+ */
+@Injectable()
+export class QueueService implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
+  private readonly queues: ReadonlyMap<QueueName, QueueHandle>;
+  private readonly handlers = new Map<QueueName, { handler: JobHandler<QueueName>; concurrency: number }>();
+  private readonly workers = new Map<QueueName, WorkerHandle>();
+  private readonly runWorkers: boolean;
+  private started = false;
+  private stopping = false;
+
+  constructor(
+    @Inject(QUEUE_BACKEND) private readonly backend: QueueBackend,
+    @Inject(QUEUE_SETTINGS) private readonly settings: QueueSettings,
+    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(ROOT_LOGGER) private readonly logger: Logger,
+  ) {
+    this.runWorkers = config.role === 'worker' || config.role === 'all';
+    this.queues = new Map(
+      QUEUE_NAMES.map((name) => {
+        const policy = settings.policies[name];
+        const queue = backend.createQueue(name, {
+          defaultJobOptions: {
+            attempts: policy.attempts,
+            backoff: { type: policy.backoff.type, delay: policy.backoff.delayMs },
+            removeOnComplete: { age: policy.keepCompleted.ageSeconds, count: policy.keepCompleted.count },
+            removeOnFail: { age: policy.keepFailed.ageSeconds, count: policy.keepFailed.count },
+          },
+        });
+        // Without a listener a connection error would crash the process; health reports it.
+        queue.on('error', (error: Error) => this.logger.warn({ err: error, queue: name }, 'Queue connection error'));
+        return [name, queue] as const;
+      }),
+    );
+  }
+
+  get backendKind(): QueueBackendKind {
+    return this.backend.kind;
+  }
+
+  /**
+   * Enqueues a job for the row the payload names. The job id is derived from that row, so
+   * adding it again while the job is kept (pending, or completed/failed within the queue's
+   * retention) is a no-op. Resolves once the job is stored.
+   */
+  async add<Q extends QueueName>(queue: Q, payload: QueuePayload<Q>, options: { delayMs?: number } = {}): Promise<void> {
+    const jobId = jobIdFor(queue, payload);
+    await this.queue(queue).add(queue, payload as unknown as JobData, {
+      jobId,
+      ...(options.delayMs !== undefined && options.delayMs > 0 ? { delay: Math.round(options.delayMs) } : {}),
+    });
+  }
+
+  /**
+   * Sets the one processor of a queue. Call it from a module's `onModuleInit`; its workers start
+   * when the app has booted (and only in a worker process).
+   */
+  registerProcessor<Q extends QueueName>(queue: Q, handler: JobHandler<Q>, options: { concurrency?: number } = {}): void {
+    if (this.handlers.has(queue)) throw new Error(`A processor for the ${queue} queue is already registered`);
+    const concurrency = options.concurrency ?? this.settings.policies[queue].concurrency;
+    this.handlers.set(queue, { handler: handler as unknown as JobHandler<QueueName>, concurrency });
+    if (this.started) this.startWorker(queue);
+  }
+
+  onApplicationBootstrap(): void {
+    this.started = true;
+    for (const queue of this.handlers.keys()) this.startWorker(queue);
+  }
+
+  /** Job counts per queue, in QUEUE_NAMES order. */
+  async counts(): Promise<QueueCounts[]> {
+    return Promise.all(
+      QUEUE_NAMES.map(async (name) => {
+        const counts = await this.queue(name).getJobCounts('waiting', 'active', 'delayed', 'failed');
+        return { name, waiting: counts['waiting'] ?? 0, active: counts['active'] ?? 0, delayed: counts['delayed'] ?? 0, failed: counts['failed'] ?? 0 };
+      }),
+    );
+  }
+
+  /** The most recently failed jobs of a queue, newest first. */
+  async findFailed(queue: QueueName, limit: number): Promise<FailedJob[]> {
+    const jobs = await this.queue(queue).getFailed(0, limit - 1);
+    return jobs.map((job) => ({
+      id: job.id ?? '',
+      name: job.name,
+      failedReason: job.failedReason,
+      attemptsMade: job.attemptsMade,
+      timestamp: job.timestamp,
+      finishedOn: job.finishedOn,
+    }));
+  }
+
+  /** Whether the queue store answers (a count on one queue), within 2 s. */
+  async check(): Promise<QueueStatus> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), PROBE_TIMEOUT_MS);
+    });
+    try {
+      const ok = await Promise.race([this.queue('inbound').getJobCounts('waiting').then(() => true), timeout]);
+      return { status: ok ? 'up' : 'down', backend: this.backend.kind };
+    } catch {
+      return { status: 'down', backend: this.backend.kind };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /**
+   * Before the HTTP server and the database close: workers stop taking jobs and finish the
+   * ones in flight. Past the settings' timeout they are closed by force; their jobs' locks
+   * expire and another worker takes them again (BullMQ's stalled-job check).
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    const workers = [...this.workers.entries()];
+    this.workers.clear();
+    await Promise.all(workers.map(([name, worker]) => this.stopWorker(name, worker)));
+  }
+
+  /** Last, after in-flight requests are done: the producers' connections. */
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((queue) => queue.close().catch((error: unknown) => this.logger.warn({ err: error }, 'Closing a queue failed'))));
+    await this.backend.close().catch((error: unknown) => this.logger.warn({ err: error }, 'Closing the queue backend failed'));
+  }
+
+  private queue(name: QueueName): QueueHandle {
+    const queue = this.queues.get(name);
+    if (queue === undefined) throw new Error(`Unknown queue: ${name}`);
+    return queue;
+  }
+
+  private startWorker(queue: QueueName): void {
+    const entry = this.handlers.get(queue);
+    if (!this.runWorkers || this.stopping || entry === undefined || this.workers.has(queue)) return;
+    const worker = this.backend.createWorker(queue, (job) => this.process(queue, entry.handler, job), { concurrency: entry.concurrency });
+    worker.on('error', (error: Error) => this.logger.warn({ err: error, queue }, 'Worker error'));
+    this.workers.set(queue, worker);
+  }
+
+  private async stopWorker(queue: QueueName, worker: WorkerHandle): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<true>((resolve) => {
+      timer = setTimeout(() => resolve(true), this.settings.shutdownTimeoutMs);
+    });
+    try {
+      const gaveUp = await Promise.race([worker.close().then(() => false), timedOut]);
+      if (gaveUp) {
+        this.logger.warn({ queue }, 'In-flight jobs did not finish in time; they will be retried');
+        await worker.close(true);
+      }
+    } catch (error) {
+      this.logger.warn({ err: error, queue }, 'Closing a worker failed');
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Runs a handler and turns its failure into BullMQ's terms: retry (transient) or fail now. */
+  private async process(queue: QueueName, handler: JobHandler<QueueName>, job: Job<JobData, unknown, string>): Promise<void> {
+    const jobId = job.id ?? '';
+    const attempt = job.attemptsMade + 1;
+    try {
+      await handler(parseJobPayload(queue, job.data), { jobId, attempt });
+    } catch (error) {
+      const kind = classifyJobError(error);
+      const message = error instanceof Error ? error.message : String(error);
+      const log = { err: error, queue, jobId, attempt, kind };
+      if (kind === 'transient') {
+        this.logger.warn(log, 'Job failed; it will be retried if attempts remain');
+        throw error instanceof Error ? error : new Error(message);
+      }
+      if (kind === 'system') this.logger.error(log, 'Job failed (system error)');
+      else this.logger.info(log, 'Job failed (user error)');
+      throw new UnrecoverableError(`${kind}: ${message}`);
+    }
+  }
+}

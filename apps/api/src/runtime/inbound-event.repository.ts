@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { InboundEventStatus } from '../database/entities/inbound-event.entity.js';
+import { isUuid } from '../flows/keyset-cursor.js';
+import type { Queryable } from './runtime-sql.js';
+
+export interface InboundEventRecord {
+  readonly id: string;
+  readonly workspaceId: string;
+  readonly channel: string;
+  readonly providerKey: string;
+  readonly sender: string;
+  readonly payload: unknown;
+  readonly status: InboundEventStatus;
+  readonly receivedAt: Date;
+}
+
+interface EventRow {
+  id: string;
+  workspace_id: string;
+  channel: string;
+  provider_key: string;
+  sender: string;
+  payload: unknown;
+  status: InboundEventStatus;
+  received_at: Date;
+}
+
+const COLUMNS = `id, workspace_id, channel, provider_key, sender, payload, status, received_at`;
+
+/** Every query on `inbound_events`, scoped by workspace. */
+@Injectable()
+export class InboundEventRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Stores the event unless its key is known: then null, and nothing written (ON CONFLICT, no aborted transaction). */
+  async insert(event: { workspaceId: string; channel: string; providerKey: string; sender: string; payload: unknown; receivedAt: Date }): Promise<string | null> {
+    const rows = await this.dataSource.query<{ id: string }[]>(
+      `INSERT INTO inbound_events (workspace_id, channel, provider_key, sender, payload, received_at)
+       VALUES ($1, $2, $3, $4, $5::jsonb, $6)
+       ON CONFLICT (workspace_id, channel, provider_key) DO NOTHING RETURNING id`,
+      [event.workspaceId, event.channel, event.providerKey, event.sender, JSON.stringify(event.payload), event.receivedAt],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  async findByKey({ workspaceId, channel, providerKey }: { workspaceId: string; channel: string; providerKey: string }): Promise<string | null> {
+    const rows = await this.dataSource.query<{ id: string }[]>(`SELECT id FROM inbound_events WHERE workspace_id = $1 AND channel = $2 AND provider_key = $3`, [
+      workspaceId,
+      channel,
+      providerKey,
+    ]);
+    return rows[0]?.id ?? null;
+  }
+
+  async findById(db: Queryable, { workspaceId, id }: { workspaceId: string; id: string }): Promise<InboundEventRecord | null> {
+    if (!isUuid(id)) return null;
+    const rows = await db.query<EventRow[]>(`SELECT ${COLUMNS} FROM inbound_events WHERE id = $1 AND workspace_id = $2`, [id, workspaceId]);
+    return rows[0] === undefined ? null : toRecord(rows[0]);
+  }
+
+  /**
+   * The sender's unprocessed events up to and including `upTo`, oldest first (received_at,
+   * then seq: arrival order). Call it holding the sender lock.
+   */
+  async listPendingUpTo(db: Queryable, upTo: InboundEventRecord): Promise<InboundEventRecord[]> {
+    const rows = await db.query<EventRow[]>(
+      `SELECT ${COLUMNS} FROM inbound_events
+        WHERE workspace_id = $1 AND channel = $2 AND sender = $3 AND status = 'received'
+          AND (received_at, seq) <= ($4::timestamptz, (SELECT seq FROM inbound_events WHERE id = $5))
+        ORDER BY received_at, seq`,
+      [upTo.workspaceId, upTo.channel, upTo.sender, upTo.receivedAt, upTo.id],
+    );
+    return rows.map(toRecord);
+  }
+
+  async markDone(db: Queryable, { workspaceId, id, status, at, error }: { workspaceId: string; id: string; status: Exclude<InboundEventStatus, 'received'>; at: Date; error?: string }): Promise<void> {
+    await db.query(`UPDATE inbound_events SET status = $3, processed_at = $4, error = $5 WHERE id = $1 AND workspace_id = $2`, [id, workspaceId, status, at, error ?? null]);
+  }
+}
+
+function toRecord(row: EventRow): InboundEventRecord {
+  return {
+    id: row.id,
+    workspaceId: row.workspace_id,
+    channel: row.channel,
+    providerKey: row.provider_key,
+    sender: row.sender,
+    payload: row.payload,
+    status: row.status,
+    receivedAt: row.received_at,
+  };
+}

@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Clock } from './clock.js';
+import { ContactResolver } from './contact-resolver.js';
+import { ConversationRepository, type ConversationRecord } from './conversation.repository.js';
+import { FlowSessionRepository } from './flow-session.repository.js';
+import { InboundEventRepository, type InboundEventRecord } from './inbound-event.repository.js';
+import { parseInboundEventPayload } from './inbound-event-payload.js';
+import { lockConversation, lockSender } from './runtime-sql.js';
+import { SessionStepper } from './session-stepper.js';
+
+export interface ProcessInboundEventCommand {
+  readonly workspaceId: string;
+  readonly eventId: string;
+}
+
+export type InboundOutcome = 'processed' | 'ignored' | 'failed';
+
+export interface ProcessInboundEventResult {
+  /** 'done' when this event was processed now; 'already_processed' when an earlier call (or a predecessor's) did it. */
+  readonly status: 'done' | 'already_processed' | 'not_found';
+  /** Every event processed by this call, oldest first: the sender's earlier pending events, then this one. */
+  readonly processed: readonly { readonly eventId: string; readonly outcome: InboundOutcome }[];
+}
+
+/**
+ * Processes an inbound event in one transaction: contact, conversation, the inbound message,
+ * the engine step, the new state, the run log, every effect as an outbox row, and the event
+ * marked processed — all committed together or not at all.
+ *
+ * Order: events of one sender are processed one at a time (the sender's advisory lock) and in
+ * arrival order (received_at, seq). A call for event N first processes the sender's earlier
+ * events still pending, in the same transaction, so a job that runs early (retries, parallel
+ * workers) never overtakes one that arrived before it; the later jobs of those events find
+ * them processed and do nothing. The status is re-read under the lock, so a redelivered job
+ * is a no-op. If any event of the batch throws, nothing is written and the job is retried;
+ * an event that can never be processed must be marked failed (its payload unreadable is
+ * handled here) or it holds back its sender's later events.
+ */
+@Injectable()
+export class ProcessInboundEventUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly events: InboundEventRepository,
+    private readonly contacts: ContactResolver,
+    private readonly conversations: ConversationRepository,
+    private readonly sessions: FlowSessionRepository,
+    private readonly stepper: SessionStepper,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute({ workspaceId, eventId }: ProcessInboundEventCommand): Promise<ProcessInboundEventResult> {
+    return this.dataSource.transaction(async (tx) => {
+      const event = await this.events.findById(tx, { workspaceId, id: eventId });
+      if (event === null) return { status: 'not_found', processed: [] };
+      if (event.status !== 'received') return { status: 'already_processed', processed: [] };
+      await lockSender(tx, event);
+      const pending = await this.events.listPendingUpTo(tx, event);
+      if (!pending.some((e) => e.id === event.id)) return { status: 'already_processed', processed: [] };
+      const processed: { eventId: string; outcome: InboundOutcome }[] = [];
+      for (const next of pending) processed.push({ eventId: next.id, outcome: await this.processOne(tx, next) });
+      return { status: 'done', processed };
+    });
+  }
+
+  private async processOne(tx: EntityManager, event: InboundEventRecord): Promise<InboundOutcome> {
+    const now = this.clock.now();
+    const { workspaceId } = event;
+    const payload = parseInboundEventPayload(event.payload);
+    if (payload === null) {
+      await this.events.markDone(tx, { workspaceId, id: event.id, status: 'failed', at: now, error: 'unreadable payload' });
+      return 'failed';
+    }
+    const contactId = await this.contacts.resolve(tx, { workspaceId, channel: event.channel, sender: event.sender, name: payload.contactName });
+    const { conversation, firstContact } = await this.openConversation(tx, { workspaceId, contactId, channel: event.channel, now });
+    await this.conversations.insertMessage(tx, {
+      workspaceId,
+      conversationId: conversation.id,
+      channel: event.channel,
+      direction: 'in',
+      kind: payload.message.kind,
+      content: payload.message,
+      providerMessageId: event.providerKey,
+      status: 'delivered',
+      at: now,
+    });
+    await this.conversations.touchInbound(tx, { workspaceId, id: conversation.id, at: now });
+
+    let outcome: InboundOutcome = 'processed';
+    const session = await this.sessions.findRunning(tx, { workspaceId, conversationId: conversation.id });
+    if (session !== null) {
+      // During a handoff the engine ignores the message: the bot stays silent, the message is stored.
+      const result = await this.stepper.step(tx, { session, conversation, event: { type: 'message', message: payload.message }, now });
+      if (result.outcome === 'ignored') outcome = 'ignored';
+    } else if (conversation.status === 'handoff') {
+      outcome = 'ignored'; // a person owns it: no flow starts
+    } else {
+      const started = await this.stepper.startForMessage(tx, { conversation, message: payload.message, firstContact, now });
+      if (started === null) outcome = 'ignored';
+    }
+    await this.events.markDone(tx, { workspaceId, id: event.id, status: outcome, at: now });
+    return outcome;
+  }
+
+  /** The contact's live conversation on the channel (locked), or a new one. */
+  private async openConversation(
+    tx: EntityManager,
+    { workspaceId, contactId, channel, now }: { workspaceId: string; contactId: string; channel: string; now: Date },
+  ): Promise<{ conversation: ConversationRecord; firstContact: boolean }> {
+    const live = await this.conversations.findLive(tx, { workspaceId, contactId, channel });
+    if (live !== null) {
+      await lockConversation(tx, live.id);
+      // Re-read under the lock: a timer step may have just handed it off.
+      const current = await this.conversations.findById(tx, { workspaceId, id: live.id });
+      if (current !== null && current.status !== 'resolved') return { conversation: current, firstContact: false };
+    }
+    // "First contact": the contact's very first message, not merely the first after a flow ended.
+    const firstContact = (await this.conversations.countForContact(tx, { workspaceId, contactId })) === 0;
+    const conversation = await this.conversations.insert(tx, { workspaceId, contactId, channel, at: now });
+    await lockConversation(tx, conversation.id);
+    return { conversation, firstContact };
+  }
+}

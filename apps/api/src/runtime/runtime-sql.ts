@@ -1,0 +1,18 @@
+import type { EntityManager } from 'typeorm';
+
+/** What the runtime's repositories need of a connection or a transaction. */
+export type Queryable = Pick<EntityManager, 'query'>;
+
+/**
+ * Transaction-scoped advisory locks. Inbound processing takes the sender lock first (it
+ * serialises finding/creating the contact and conversation and fixes the arrival order),
+ * then the conversation lock; timers take only the conversation lock. One fixed order, so
+ * the two paths cannot deadlock.
+ */
+export async function lockSender(tx: Queryable, key: { workspaceId: string; channel: string; sender: string }): Promise<void> {
+  await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`runtime:sender:${key.workspaceId}:${key.channel}:${key.sender}`]);
+}
+
+export async function lockConversation(tx: Queryable, conversationId: string): Promise<void> {
+  await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`runtime:conversation:${conversationId}`]);
+}

@@ -1,0 +1,38 @@
+import { Module } from '@nestjs/common';
+import { ContactsModule } from '../contacts/contacts.module.js';
+import { Clock, SystemClock } from './clock.js';
+import { ContactResolver } from './contact-resolver.js';
+import { ConversationRepository } from './conversation.repository.js';
+import { FindDueTimersQuery } from './find-due-timers.query.js';
+import { FireTimerUseCase } from './fire-timer.use-case.js';
+import { FlowSessionRepository } from './flow-session.repository.js';
+import { InboundEventRepository } from './inbound-event.repository.js';
+import { ProcessInboundEventUseCase } from './process-inbound-event.use-case.js';
+import { RecordInboundEventUseCase } from './record-inbound-event.use-case.js';
+import { SessionContextReader } from './session-context.reader.js';
+import { SessionStepper } from './session-stepper.js';
+import { StepWriter } from './step-writer.js';
+
+/**
+ * The conversation runtime's transactional core: record inbound events, step sessions, fire
+ * timers. No queue here: the queue processors call the exported use cases.
+ */
+@Module({
+  imports: [ContactsModule],
+  providers: [
+    { provide: Clock, useClass: SystemClock },
+    InboundEventRepository,
+    ConversationRepository,
+    FlowSessionRepository,
+    ContactResolver,
+    SessionContextReader,
+    StepWriter,
+    SessionStepper,
+    RecordInboundEventUseCase,
+    ProcessInboundEventUseCase,
+    FireTimerUseCase,
+    FindDueTimersQuery,
+  ],
+  exports: [Clock, RecordInboundEventUseCase, ProcessInboundEventUseCase, FireTimerUseCase, FindDueTimersQuery],
+})
+export class RuntimeModule {}

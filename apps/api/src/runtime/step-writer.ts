@@ -1,0 +1,172 @@
+import { Injectable } from '@nestjs/common';
+import type { Effect, EngineEvent, StepResult } from '@jornada/flow-engine';
+import type { EntityManager } from 'typeorm';
+import { ContactWriter } from '../contacts/contact-writer.js';
+import { ContactRepository } from '../contacts/contact.repository.js';
+import { ConversationRepository } from './conversation.repository.js';
+import type { Queryable } from './runtime-sql.js';
+
+/** The session a step belongs to, and where it runs. */
+export interface StepScope {
+  readonly workspaceId: string;
+  readonly sessionId: string;
+  readonly flowId: string;
+  readonly contactId: string;
+  readonly conversationId: string;
+  readonly channel: string;
+}
+
+interface LogEntry {
+  kind: string;
+  data: Record<string, unknown>;
+}
+
+/**
+ * Writes what one engine step produced, inside the caller's transaction: the run log, and
+ * every effect — outbox rows keyed by the engine's effect ids (ON CONFLICT DO NOTHING, so a
+ * replay cannot double them), timer rows, the conversation's handoff, contact changes, survey
+ * answers and conversions. The session row itself is saved by the caller (SessionStepper).
+ */
+@Injectable()
+export class StepWriter {
+  constructor(
+    private readonly conversations: ConversationRepository,
+    private readonly contacts: ContactRepository,
+    private readonly contactWriter: ContactWriter,
+  ) {}
+
+  async write(tx: EntityManager, { scope, event, result, at, stepKey }: { scope: StepScope; event: EngineEvent | { type: 'start'; trigger: string }; result: StepResult; at: Date; stepKey: string }): Promise<void> {
+    const log: LogEntry[] = [{ kind: 'event', data: describeEvent(event) }];
+    if (result.outcome === 'ignored') log.push({ kind: 'ignored', data: {} });
+    for (const entry of result.trace) log.push({ kind: 'node', data: { ...entry } });
+    let index = 0;
+    for (const effect of result.effects) {
+      log.push(logEntryOf(effect));
+      await this.apply(tx, { scope, effect, at, keyOfUnnamed: `${stepKey}/${String(index)}` });
+      index += 1;
+    }
+    await this.writeLog(tx, scope, log, at);
+  }
+
+  private async apply(tx: EntityManager, { scope, effect, at, keyOfUnnamed }: { scope: StepScope; effect: Effect; at: Date; keyOfUnnamed: string }): Promise<void> {
+    const { workspaceId } = scope;
+    switch (effect.type) {
+      case 'send': {
+        const messageId = await this.conversations.insertMessage(tx, {
+          workspaceId,
+          conversationId: scope.conversationId,
+          channel: scope.channel,
+          direction: 'out',
+          kind: effect.message.kind,
+          content: effect.message,
+          providerMessageId: null,
+          status: 'queued',
+          at,
+        });
+        await this.outbox(tx, scope, { effectId: effect.id, type: 'send', payload: { ...effect, messageId, conversationId: scope.conversationId, channel: scope.channel }, at });
+        return;
+      }
+      case 'schedule_timer':
+        await tx.query(
+          `INSERT INTO session_timers (workspace_id, session_id, timer_id, node_id, fire_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (timer_id) DO NOTHING`,
+          [workspaceId, scope.sessionId, effect.timerId, effect.nodeId, new Date(effect.fireAt)],
+        );
+        // The queue arms a delayed job from this row (and re-arms from session_timers after downtime).
+        await this.outbox(tx, scope, { effectId: effect.timerId, type: 'schedule_timer', payload: { ...effect }, at });
+        return;
+      case 'cancel_timer':
+        await tx.query(`UPDATE session_timers SET status = 'cancelled' WHERE workspace_id = $1 AND timer_id = $2 AND status = 'pending'`, [workspaceId, effect.timerId]);
+        await this.outbox(tx, scope, { effectId: `${effect.timerId}:cancel`, type: 'cancel_timer', payload: { ...effect }, at });
+        return;
+      case 'handoff':
+        await this.conversations.markHandoff(tx, { workspaceId, id: scope.conversationId, priority: effect.priority, at });
+        await this.outbox(tx, scope, { effectId: effect.id, type: 'handoff', payload: { ...effect, conversationId: scope.conversationId }, at });
+        return;
+      case 'http_request':
+        await this.outbox(tx, scope, { effectId: effect.id, type: 'http_request', payload: { ...effect }, at });
+        return;
+      case 'start_flow':
+        await this.outbox(tx, scope, { effectId: keyOfUnnamed, type: 'start_flow', payload: { ...effect, conversationId: scope.conversationId, contactId: scope.contactId }, at });
+        return;
+      case 'set_contact':
+        await this.updateContact(tx, scope, (c) => ({ ...c, attributes: { ...c.attributes, ...effect.attributes } }));
+        return;
+      case 'tag':
+        await this.updateContact(tx, scope, (c) => ({ ...c, tags: [...new Set([...c.tags, ...effect.add])].filter((t) => !effect.remove.includes(t)) }));
+        return;
+      case 'record_survey':
+        // Same id for the score and the comment that may follow: the second write completes the first.
+        await tx.query(
+          `INSERT INTO survey_responses (workspace_id, effect_id, session_id, flow_id, contact_id, node_id, kind, score, comment, recorded_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+           ON CONFLICT (effect_id) DO UPDATE SET score = EXCLUDED.score, comment = COALESCE(EXCLUDED.comment, survey_responses.comment)`,
+          [workspaceId, effect.id, scope.sessionId, scope.flowId, scope.contactId, effect.nodeId, effect.kind, effect.score, effect.comment ?? null, at],
+        );
+        return;
+      case 'record_conversion':
+        await tx.query(
+          `INSERT INTO conversions (workspace_id, effect_id, session_id, flow_id, contact_id, node_id, kind, value, currency, recorded_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (effect_id) DO NOTHING`,
+          [workspaceId, effect.id, scope.sessionId, scope.flowId, scope.contactId, effect.nodeId, effect.kind, effect.value ?? null, effect.currency ?? null, at],
+        );
+        return;
+      case 'end_session':
+      case 'log':
+        return; // the new state says the session ended; both are in the run log
+    }
+  }
+
+  private async outbox(db: Queryable, scope: StepScope, row: { effectId: string; type: string; payload: Record<string, unknown>; at: Date }): Promise<void> {
+    await db.query(
+      `INSERT INTO outbox (workspace_id, session_id, effect_id, type, payload, created_at) VALUES ($1, $2, $3, $4, $5::jsonb, $6) ON CONFLICT (effect_id) DO NOTHING`,
+      [scope.workspaceId, scope.sessionId, row.effectId, row.type, JSON.stringify(row.payload), row.at],
+    );
+  }
+
+  private async updateContact(
+    tx: EntityManager,
+    scope: StepScope,
+    change: (contact: { attributes: Record<string, unknown>; tags: readonly string[] }) => { attributes: Record<string, unknown>; tags: readonly string[] },
+  ): Promise<void> {
+    const current = await this.contacts.lockById(tx, { workspaceId: scope.workspaceId, id: scope.contactId });
+    if (current === null) return; // deleted meanwhile: nothing to update
+    const { attributes, tags } = change(current);
+    const { id: _id, createdAt: _c, updatedAt: _u, ...state } = current;
+    await this.contactWriter.write(tx, { workspaceId: scope.workspaceId, id: current.id, state: { ...state, attributes, tags } });
+  }
+
+  private async writeLog(db: Queryable, scope: StepScope, entries: LogEntry[], at: Date): Promise<void> {
+    // One statement; ORDER BY ord hands the rows to the seq default in the order they happened.
+    await db.query(
+      `INSERT INTO run_log (workspace_id, session_id, at, kind, data)
+       SELECT $1, $2, $3, e.kind, e.data FROM ROWS FROM (jsonb_to_recordset($4::jsonb) AS (kind text, data jsonb)) WITH ORDINALITY AS e(kind, data, ord) ORDER BY e.ord`,
+      [scope.workspaceId, scope.sessionId, at, JSON.stringify(entries)],
+    );
+  }
+}
+
+function describeEvent(event: EngineEvent | { type: 'start'; trigger: string }): Record<string, unknown> {
+  switch (event.type) {
+    case 'message':
+      return { type: 'message', message: event.message };
+    case 'timer':
+      return { type: 'timer', timerId: event.timerId };
+    case 'start':
+      return { type: 'start', trigger: event.trigger };
+    default:
+      return { ...event };
+  }
+}
+
+function logEntryOf(effect: Effect): LogEntry {
+  switch (effect.type) {
+    case 'send':
+      return { kind: 'send', data: { effectId: effect.id, nodeId: effect.nodeId, message: effect.message } };
+    case 'log':
+      return { kind: effect.level === 'error' ? 'error' : 'log', data: { ...effect } };
+    case 'end_session':
+      return { kind: 'end', data: { reason: effect.reason } };
+    default:
+      return { kind: effect.type, data: { ...effect } };
+  }
+}

@@ -1,0 +1,183 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import type { DataSource } from 'typeorm';
+import { Clock } from '../../src/runtime/clock.js';
+import { FindDueTimersQuery } from '../../src/runtime/find-due-timers.query.js';
+import { FireTimerUseCase } from '../../src/runtime/fire-timer.use-case.js';
+import { ProcessInboundEventUseCase } from '../../src/runtime/process-inbound-event.use-case.js';
+import { RecordInboundEventUseCase } from '../../src/runtime/record-inbound-event.use-case.js';
+import { StepWriter } from '../../src/runtime/step-writer.js';
+import { createTestApp, type TestApp } from '../support/create-test-app.js';
+import { echoFlow, FakeClock, publish, seedWorkspace, text, timeoutFlow } from './runtime-fixtures.js';
+
+describe('conversation runtime core', () => {
+  let api: TestApp;
+  let db: DataSource;
+  const clock = new FakeClock();
+  let record: RecordInboundEventUseCase;
+  let processEvent: ProcessInboundEventUseCase;
+  let fireTimer: FireTimerUseCase;
+  let dueTimers: FindDueTimersQuery;
+  let ws: string;
+  let other: string;
+  let keywordFlow: string;
+
+  beforeAll(async () => {
+    api = await createTestApp({ override: (builder) => builder.overrideProvider(Clock).useValue(clock) });
+    db = api.database.dataSource;
+    record = api.app.get(RecordInboundEventUseCase);
+    processEvent = api.app.get(ProcessInboundEventUseCase);
+    fireTimer = api.app.get(FireTimerUseCase);
+    dueTimers = api.app.get(FindDueTimersQuery);
+    ws = await seedWorkspace(db, 'Shop');
+    other = await seedWorkspace(db, 'Other');
+    await publish(db, { workspaceId: ws, document: echoFlow('Any', { kind: 'any' }, 'any') });
+    keywordFlow = (await publish(db, { workspaceId: ws, document: echoFlow('Promo', { kind: 'keyword', keywords: ['promo'] }, 'v1') })).flowId;
+    await publish(db, { workspaceId: ws, document: timeoutFlow('Name', 'name') });
+    // Another tenant's flow that would match everything: it must never run for `ws`.
+    await publish(db, { workspaceId: other, document: echoFlow('Foreign', { kind: 'keyword', keywords: ['promo'] }, 'foreign') });
+  });
+  afterAll(() => api.close());
+
+  const inbound = (sender: string, body: string, providerKey: string = randomUUID()) =>
+    record.execute({ workspaceId: ws, channel: 'whatsapp', providerKey, sender, message: text(body) });
+
+  const deliver = async (sender: string, body: string) => {
+    const { eventId } = await inbound(sender, body);
+    return processEvent.execute({ workspaceId: ws, eventId });
+  };
+
+  const sessionOf = async (sender: string) => {
+    const rows = await db.query<{ id: string; flow_id: string; flow_version: number; version: number; state: { wait: { timerId?: string } | null } }[]>(
+      `SELECT s.id, s.flow_id, s.flow_version, s.version, s.state FROM flow_sessions s
+         JOIN conversations c ON c.id = s.conversation_id JOIN contact_identities i ON i.contact_id = c.contact_id
+        WHERE i.workspace_id = $1 AND i.external_id = $2 ORDER BY s.started_at DESC LIMIT 1`,
+      [ws, sender],
+    );
+    return rows[0];
+  };
+
+  const sentTexts = async (sessionId: string) =>
+    (await db.query<{ t: string }[]>(`SELECT data->'message'->>'text' AS t FROM run_log WHERE session_id = $1 AND kind = 'send' ORDER BY seq`, [sessionId])).map((r) => r.t);
+
+  it('stores an event delivered 5 times concurrently once, and processes it once', async () => {
+    const key = `wamid.${randomUUID()}`;
+    const recorded = await Promise.all(Array.from({ length: 5 }, () => inbound('+5511900000001', 'hello', key)));
+    expect(new Set(recorded.map((r) => r.eventId)).size).toBe(1);
+    expect(recorded.filter((r) => !r.duplicate)).toHaveLength(1);
+    const eventId = recorded[0]?.eventId as string;
+    const results = await Promise.all(Array.from({ length: 5 }, () => processEvent.execute({ workspaceId: ws, eventId })));
+    expect(results.filter((r) => r.status === 'done')).toHaveLength(1);
+    expect(await db.query(`SELECT status FROM inbound_events WHERE provider_key = $1`, [key])).toEqual([{ status: 'processed' }]);
+    expect(await db.query(`SELECT count(*)::int AS n FROM messages WHERE provider_message_id = $1`, [key])).toEqual([{ n: 1 }]);
+    const session = await sessionOf('+5511900000001');
+    expect(await sentTexts(session?.id as string)).toEqual(['any ask']);
+  });
+
+  it('starts the most specific flow (keyword beats any), pinned to its version', async () => {
+    const sender = '+5511900000002';
+    await deliver(sender, 'I want the PROMO');
+    const session = await sessionOf(sender);
+    expect(session).toMatchObject({ flow_id: keywordFlow, flow_version: 1 });
+    await publish(db, { workspaceId: ws, flowId: keywordFlow, document: echoFlow('Promo', { kind: 'keyword', keywords: ['promo'] }, 'v2') });
+    await deliver(sender, 'blue');
+    expect(await sessionOf(sender)).toMatchObject({ id: session?.id, flow_version: 1 });
+    expect(await sentTexts(session?.id as string)).toEqual(['v1 ask', 'v1 blue', 'v1 ask']);
+  });
+
+  it('writes every effect as one outbox row under the engine id; re-processing is a no-op', async () => {
+    const sender = '+5511900000003';
+    const { eventId } = await inbound(sender, 'hi');
+    await processEvent.execute({ workspaceId: ws, eventId });
+    const session = await sessionOf(sender);
+    const outbox = await db.query<{ effect_id: string; type: string }[]>(`SELECT effect_id, type FROM outbox WHERE session_id = $1 ORDER BY effect_id`, [session?.id]);
+    expect(outbox).toEqual([{ effect_id: `${session?.id as string}:1`, type: 'send' }]);
+    expect(await processEvent.execute({ workspaceId: ws, eventId })).toEqual({ status: 'already_processed', processed: [] });
+    expect(await db.query(`SELECT count(*)::int AS n FROM outbox WHERE session_id = $1`, [session?.id])).toEqual([{ n: 1 }]);
+    expect(await db.query(`SELECT count(*)::int AS n FROM run_log WHERE session_id = $1`, [session?.id])).toEqual([{ n: 4 }]);
+  });
+
+  it('steps 20 events of one conversation in arrival order, whatever order parallel callers run in', async () => {
+    const sender = '+5511900000004';
+    const ids: string[] = [];
+    for (let i = 1; i <= 20; i += 1) ids.push((await inbound(sender, `m${String(i)}`)).eventId);
+    const shuffled = [...ids].sort(() => Math.random() - 0.5);
+    const results = await Promise.all(shuffled.map((eventId) => processEvent.execute({ workspaceId: ws, eventId })));
+    const processed = results.flatMap((r) => r.processed.map((p) => p.eventId));
+    expect(processed.sort()).toEqual([...ids].sort()); // each exactly once
+    const session = await sessionOf(sender);
+    const echoes = (await sentTexts(session?.id as string)).filter((t) => t !== 'any ask');
+    expect(echoes).toEqual(Array.from({ length: 19 }, (_, i) => `any m${String(i + 2)}`));
+    expect(session?.version).toBe(20);
+    const stored = await db.query<{ t: string }[]>(
+      `SELECT m.content->>'text' AS t FROM messages m JOIN inbound_events e ON e.provider_key = m.provider_message_id WHERE e.id = ANY($1) ORDER BY m.created_at, e.seq`,
+      [ids],
+    );
+    expect(stored.map((r) => r.t)).toEqual(Array.from({ length: 20 }, (_, i) => `m${String(i + 1)}`));
+  });
+
+  it('fires a due timer once; a cancelled or stale timer does not fire', async () => {
+    const late = '+5511900000005';
+    await deliver(late, 'name please');
+    const session = await sessionOf(late);
+    const timerId = session?.state.wait?.timerId as string;
+    expect(await fireTimer.execute({ workspaceId: ws, timerId })).toMatchObject({ status: 'not_due' });
+    clock.advance(60 * 60 * 1000);
+    expect((await dueTimers.execute()).map((t) => t.timerId)).toContain(timerId);
+    const fired = await Promise.all([1, 2, 3].map(() => fireTimer.execute({ workspaceId: ws, timerId })));
+    expect(fired.filter((r) => r.status === 'fired')).toHaveLength(1);
+    expect(await sentTexts(session?.id as string)).toEqual(['your name?', 'too late']);
+    expect((await dueTimers.execute()).map((t) => t.timerId)).not.toContain(timerId);
+
+    const quick = '+5511900000006';
+    await deliver(quick, 'name please');
+    const answered = await sessionOf(quick);
+    const cancelled = answered?.state.wait?.timerId as string;
+    await deliver(quick, 'Ana');
+    clock.advance(2 * 60 * 60 * 1000);
+    expect(await fireTimer.execute({ workspaceId: ws, timerId: cancelled })).toEqual({ status: 'already', timerStatus: 'cancelled' });
+    expect(await sentTexts(answered?.id as string)).toEqual(['your name?', 'thanks Ana']);
+
+    // A timer the session does not wait on (it moved on without cancelling it) is stale.
+    const waiting = await sessionOf('+5511900000004');
+    await db.query(`INSERT INTO session_timers (workspace_id, session_id, timer_id, node_id, fire_at) VALUES ($1, $2, $3, 'ask', $4)`, [ws, waiting?.id, `${waiting?.id as string}:999`, clock.now()]);
+    expect(await fireTimer.execute({ workspaceId: ws, timerId: `${waiting?.id as string}:999` })).toEqual({ status: 'stale' });
+    expect((await sessionOf('+5511900000004'))?.version).toBe(20);
+  });
+
+  it('leaves nothing half-written when a step fails mid-transaction', async () => {
+    const sender = '+5511900000007';
+    const writer = api.app.get(StepWriter);
+    const original = writer.write.bind(writer);
+    const spy = jest.spyOn(writer, 'write').mockImplementationOnce(async (...args) => {
+      await original(...args);
+      throw new Error('crash after the effects were written');
+    });
+    const { eventId } = await inbound(sender, 'hello');
+    await expect(processEvent.execute({ workspaceId: ws, eventId })).rejects.toThrow('crash after');
+    spy.mockRestore();
+    const count = async (sql: string) => ((await db.query<{ n: number }[]>(sql, [sender]))[0] as { n: number }).n;
+    expect(await count(`SELECT count(*)::int AS n FROM contact_identities WHERE external_id = $1`)).toBe(0);
+    expect(await count(`SELECT count(*)::int AS n FROM inbound_events WHERE sender = $1 AND status <> 'received'`)).toBe(0);
+    expect(await db.query(`SELECT count(*)::int AS n FROM outbox o JOIN flow_sessions s ON s.id = o.session_id WHERE s.conversation_id NOT IN (SELECT id FROM conversations)`)).toEqual([{ n: 0 }]);
+    // The retry then succeeds, once.
+    expect(await processEvent.execute({ workspaceId: ws, eventId })).toMatchObject({ status: 'done' });
+    expect(await sentTexts((await sessionOf(sender))?.id as string)).toEqual(['any ask']);
+  });
+
+  it('scopes every lookup by workspace', async () => {
+    const { eventId } = await inbound('+5511900000008', 'promo');
+    expect(await processEvent.execute({ workspaceId: other, eventId })).toEqual({ status: 'not_found', processed: [] });
+    await processEvent.execute({ workspaceId: ws, eventId });
+    const session = await sessionOf('+5511900000008');
+    expect(session?.flow_id).toBe(keywordFlow); // not the other workspace's "promo" flow
+    const timer = (await db.query<{ timer_id: string }[]>(`SELECT timer_id FROM session_timers WHERE workspace_id = $1 LIMIT 1`, [ws]))[0];
+    expect(await fireTimer.execute({ workspaceId: other, timerId: timer?.timer_id as string })).toEqual({ status: 'not_found' });
+    // The same provider key in another workspace is a different event.
+    const key = `wamid.${randomUUID()}`;
+    const a = await record.execute({ workspaceId: ws, channel: 'whatsapp', providerKey: key, sender: '+1', message: text('x') });
+    const b = await record.execute({ workspaceId: other, channel: 'whatsapp', providerKey: key, sender: '+1', message: text('x') });
+    expect(a.eventId).not.toBe(b.eventId);
+    expect(b.duplicate).toBe(false);
+  });
+});

@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { Clock } from '../../src/runtime/clock.js';
+
+/** A clock the test moves by hand. */
+export class FakeClock extends Clock {
+  constructor(private current = new Date('2026-11-23T12:00:00.000Z')) {
+    super();
+  }
+  now(): Date {
+    return new Date(this.current);
+  }
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+export async function seedWorkspace(db: DataSource, name: string): Promise<string> {
+  const rows = await db.query<{ id: string }[]>(`INSERT INTO workspaces (name, slug, timezone, locale, currency) VALUES ($1, $2, 'UTC', 'en', 'USD') RETURNING id`, [
+    name,
+    `${name.toLowerCase()}-${randomUUID().slice(0, 8)}`,
+  ]);
+  return (rows[0] as { id: string }).id;
+}
+
+/** Publishes `document` as the next version of the flow (creating the flow on first use) and makes it current. */
+export async function publish(db: DataSource, { workspaceId, flowId, document }: { workspaceId: string; flowId?: string; document: Record<string, unknown> }): Promise<{ flowId: string; version: number }> {
+  let id = flowId;
+  if (id === undefined) {
+    const created = await db.query<{ id: string }[]>(`INSERT INTO flows (workspace_id, name, draft, status) VALUES ($1, $2, $3::jsonb, 'published') RETURNING id`, [
+      workspaceId,
+      String(document['name']),
+      JSON.stringify(document),
+    ]);
+    id = (created[0] as { id: string }).id;
+  }
+  const rows = await db.query<{ version: number }[]>(
+    `INSERT INTO flow_versions (workspace_id, flow_id, version, document)
+     SELECT $1, $2, COALESCE(MAX(version), 0) + 1, $3::jsonb FROM flow_versions WHERE flow_id = $2 RETURNING version`,
+    [workspaceId, id, JSON.stringify(document)],
+  );
+  const version = (rows[0] as { version: number }).version;
+  await db.query(`UPDATE flows SET current_version = $2 WHERE id = $1`, [id, version]);
+  return { flowId: id, version };
+}
+
+type Match = { kind: 'any' } | { kind: 'keyword'; keywords: string[] } | { kind: 'first_contact' };
+
+function base(name: string, match: Match, nodes: unknown[], edges: [string, string, string][]): Record<string, unknown> {
+  return {
+    schemaVersion: 1,
+    name,
+    triggers: [{ id: 'start', type: 'inbound_message', match }],
+    nodes,
+    edges: edges.map(([source, sourceHandle, target]) => ({ id: `${source}--${sourceHandle}--${target}`, source, sourceHandle, target })),
+    variables: [],
+    settings: { channels: ['whatsapp'], stepBudget: 200 },
+    ui: { positions: {}, viewport: { x: 0, y: 0, zoom: 1 } },
+  };
+}
+
+/** Asks, then echoes every answer with `prefix`, forever: one send per inbound message, in order. */
+export function echoFlow(name: string, match: Match, prefix: string): Record<string, unknown> {
+  return base(
+    name,
+    match,
+    [
+      { id: 'ask', type: 'question', data: { text: `${prefix} ask`, kind: 'text', variable: 'answer' } },
+      { id: 'say', type: 'message', data: { text: `${prefix} {{answer}}` } },
+    ],
+    [
+      ['start', 'next', 'ask'],
+      ['ask', 'next', 'say'],
+      ['say', 'next', 'ask'],
+    ],
+  );
+}
+
+/** A question with a one-hour no-reply timeout. */
+export function timeoutFlow(name: string, keyword: string): Record<string, unknown> {
+  return base(
+    name,
+    { kind: 'keyword', keywords: [keyword] },
+    [
+      { id: 'ask', type: 'question', data: { text: 'your name?', kind: 'text', variable: 'who', timeout: { amount: 1, unit: 'hours' } } },
+      { id: 'thanks', type: 'message', data: { text: 'thanks {{who}}' } },
+      { id: 'late', type: 'message', data: { text: 'too late' } },
+    ],
+    [
+      ['start', 'next', 'ask'],
+      ['ask', 'next', 'thanks'],
+      ['ask', 'timeout', 'late'],
+    ],
+  );
+}
+
+export const text = (value: string) => ({ kind: 'text' as const, text: value });
