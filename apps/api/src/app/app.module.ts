@@ -9,7 +9,11 @@ import { DatabaseModule } from '../database/database.module.js';
 import { FlowsModule } from '../flows/flows.module.js';
 import { HealthModule } from '../health/health.module.js';
 import { QueuesModule } from '../queues/queues.module.js';
+import { ConversationActionsModule } from '../runtime/conversation-actions/conversation-actions.module.js';
+import { EventsModule } from '../events/events.module.js';
 import { RuntimeModule } from '../runtime/runtime.module.js';
+import { RuntimeProcessingModule } from '../runtime/processing/runtime-processing.module.js';
+import { SandboxModule } from '../channels/sandbox/sandbox.module.js';
 import { SeedModule } from '../seed/seed.module.js';
 import { SitePaths } from '../site/site-paths.js';
 import { SiteModule } from '../site/site.module.js';
@@ -33,7 +37,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule.forDataSource(options.dataSource), AuthModule, HealthModule, QueuesModule, SiteModule.forPaths(options.sitePaths), FlowsModule, ContactsModule, SeedModule, AccountsModule, WorkspacesModule, RuntimeModule],
+      imports: [DatabaseModule.forDataSource(options.dataSource), AuthModule, HealthModule, QueuesModule, SiteModule.forPaths(options.sitePaths), FlowsModule, ContactsModule, SeedModule, AccountsModule, WorkspacesModule, RuntimeModule, RuntimeProcessingModule, SandboxModule, EventsModule, ConversationActionsModule],
       providers: [
         { provide: APP_CONFIG, useValue: options.config },
         { provide: ROOT_LOGGER, useValue: options.logger },

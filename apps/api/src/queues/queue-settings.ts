@@ -8,6 +8,12 @@ export interface QueueSettings {
   readonly shutdownTimeoutMs: number;
   /** Redis key prefix (BullMQ's default `bull`); the PostgreSQL backend uses its own schema. */
   readonly redisPrefix: string;
+  /**
+   * Tests that drive the queue layer with their own processors set this: a second
+   * registerProcessor for a queue then replaces the app's one (running workers pick it up
+   * from their next job) instead of throwing.
+   */
+  readonly allowProcessorReplacement?: boolean;
 }
 
 export const QUEUE_SETTINGS = Symbol('QUEUE_SETTINGS');

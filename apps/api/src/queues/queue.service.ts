@@ -113,7 +113,7 @@ export class QueueService implements OnApplicationBootstrap, BeforeApplicationSh
    * when the app has booted (and only in a worker process).
    */
   registerProcessor<Q extends QueueName>(queue: Q, handler: JobHandler<Q>, options: { concurrency?: number } = {}): void {
-    if (this.handlers.has(queue)) throw new Error(`A processor for the ${queue} queue is already registered`);
+    if (this.handlers.has(queue) && this.settings.allowProcessorReplacement !== true) throw new Error(`A processor for the ${queue} queue is already registered`);
     const concurrency = options.concurrency ?? this.settings.policies[queue].concurrency;
     this.handlers.set(queue, { handler: handler as unknown as JobHandler<QueueName>, concurrency });
     if (this.started) this.startWorker(queue);
@@ -190,7 +190,8 @@ export class QueueService implements OnApplicationBootstrap, BeforeApplicationSh
   private startWorker(queue: QueueName): void {
     const entry = this.handlers.get(queue);
     if (!this.runWorkers || this.stopping || entry === undefined || this.workers.has(queue)) return;
-    const worker = this.backend.createWorker(queue, (job) => this.process(queue, entry.handler, job), { concurrency: entry.concurrency });
+    // The handler is looked up per job: a replaced processor (allowProcessorReplacement) takes effect at once.
+    const worker = this.backend.createWorker(queue, (job) => this.process(queue, this.handlers.get(queue)?.handler ?? entry.handler, job), { concurrency: entry.concurrency });
     worker.on('error', (error: Error) => this.logger.warn({ err: error, queue }, 'Worker error'));
     this.workers.set(queue, worker);
   }

@@ -23,7 +23,7 @@ import { QueuesController } from './queues.controller.js';
     },
     QueueService,
   ],
-  exports: [QueueService],
+  exports: [QueueService, QUEUE_SETTINGS],
 })
 export class QueuesModule {}
 

@@ -33,6 +33,6 @@ import { StepWriter } from './step-writer.js';
     FireTimerUseCase,
     FindDueTimersQuery,
   ],
-  exports: [Clock, RecordInboundEventUseCase, ProcessInboundEventUseCase, FireTimerUseCase, FindDueTimersQuery],
+  exports: [Clock, InboundEventRepository, RecordInboundEventUseCase, ProcessInboundEventUseCase, FireTimerUseCase, FindDueTimersQuery, ConversationRepository, FlowSessionRepository, SessionContextReader, StepWriter, SessionStepper],
 })
 export class RuntimeModule {}

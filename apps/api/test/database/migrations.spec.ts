@@ -35,6 +35,7 @@ describe('migrations', () => {
       'contacts',
       'conversations',
       'conversions',
+      'external_events',
       'flow_sessions',
       'flow_versions',
       'flows',

@@ -39,6 +39,8 @@ async function startHarness(env: Record<string, string>, options: Partial<Create
     policies: Object.fromEntries(QUEUE_NAMES.map((name) => [name, FAST_POLICY])) as Record<QueueName, QueuePolicy>,
     shutdownTimeoutMs: 5000,
     redisPrefix: prefix,
+    // The app registers the runtime's processors; the harness replaces them with its own.
+    allowProcessorReplacement: true,
   };
   const principal: { role: Role } = { role: 'owner' };
   const api = await createTestApp({

@@ -4,6 +4,7 @@ import { ContactIdentity } from './contact-identity.entity.js';
 import { Contact } from './contact.entity.js';
 import { Conversation } from './conversation.entity.js';
 import { Conversion } from './conversion.entity.js';
+import { ExternalEvent } from './external-event.entity.js';
 import { FlowSession } from './flow-session.entity.js';
 import { InboundEvent } from './inbound-event.entity.js';
 import { FlowVersion } from './flow-version.entity.js';
@@ -25,6 +26,7 @@ export {
   ContactIdentity,
   Conversation,
   Conversion,
+  ExternalEvent,
   Flow,
   FlowSession,
   FlowVersion,
@@ -68,4 +70,5 @@ export const ENTITIES = [
   RunLogEntry,
   SurveyResponse,
   Conversion,
+  ExternalEvent,
 ] as const;

@@ -35,6 +35,10 @@ export class Message {
   @Column({ type: 'varchar', length: 32 })
   channel!: string;
 
+  /** Insertion order: an inbound message and the replies of its step share created_at. */
+  @Column({ type: 'bigint', generated: 'increment' })
+  seq!: string;
+
   @Column({ type: 'varchar', length: 3 })
   direction!: MessageDirection;
 

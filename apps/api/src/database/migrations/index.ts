@@ -3,6 +3,8 @@ import { InitialSchema1795414761489 } from './1795414761489-initial-schema.js';
 import { SessionWorkspaceInvitationRevoked1795416049464 } from './1795416049464-session-workspace-invitation-revoked.js';
 import { ContactConsentAndNameSearch1795416231981 } from './1795416231981-contact-consent-and-name-search.js';
 import { RuntimeConversationsAndSessions1795417893448 } from './1795417893448-runtime-conversations-and-sessions.js';
+import { ExternalEvents1795418786870 } from './1795418786870-external-events.js';
+import { AddMessageSeq1795418789156 } from './1795418789156-add-message-seq.js';
 
 /**
  * Every migration, oldest first. TypeORM applies the ones the `migrations` table does not list
@@ -13,4 +15,6 @@ export const MIGRATIONS: readonly (new () => MigrationInterface)[] = [
   SessionWorkspaceInvitationRevoked1795416049464,
   ContactConsentAndNameSearch1795416231981,
   RuntimeConversationsAndSessions1795417893448,
+  ExternalEvents1795418786870,
+  AddMessageSeq1795418789156,
 ];

@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { InboundMessage } from '@jornada/flow-engine';
+import { DataSource } from 'typeorm';
+import { ContactIdentityRepository } from '../../contacts/contact-identity.repository.js';
+import { EMPTY_CONTACT } from '../../contacts/contact-state.js';
+import { ContactWriter } from '../../contacts/contact-writer.js';
+import { isUuid } from '../../flows/keyset-cursor.js';
+import { ApiError } from '../../http/api-error.js';
+import { QueueService } from '../../queues/queue.service.js';
+import { Clock } from '../../runtime/clock.js';
+import { RecordInboundEventUseCase } from '../../runtime/record-inbound-event.use-case.js';
+import type { SandboxFeedMessage } from './sandbox-feed.js';
+import { SANDBOX_MESSAGE_COLUMNS, toFeedMessage, type SandboxMessageRow } from './sandbox-messages.js';
+
+export const SANDBOX_CHANNEL = 'sandbox';
+
+export interface SandboxConversation {
+  readonly id: string;
+  readonly contactId: string;
+  readonly sender: string;
+}
+
+const notFound = () => new ApiError({ status: 404, code: 'not_found', message: 'Sandbox conversation not found.' });
+
+/**
+ * The sandbox channel's inbound side: a simulated contact and conversation, messages posted as
+ * if a provider delivered them (stored under their message id, then queued like a webhook), and
+ * the thread both ways.
+ */
+@Injectable()
+export class SandboxConversationsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly writer: ContactWriter,
+    private readonly identities: ContactIdentityRepository,
+    private readonly record: RecordInboundEventUseCase,
+    private readonly queues: QueueService,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(workspaceId: string, { contactName }: { contactName?: string | undefined }): Promise<SandboxConversation> {
+    const sender = `sandbox-${randomUUID()}`;
+    const name = contactName?.trim() || null;
+    return this.dataSource.transaction(async (tx) => {
+      const state = { ...EMPTY_CONTACT, name, firstName: name?.split(/\s+/)[0]?.slice(0, 100) ?? null };
+      const contact = await this.writer.write(tx, { workspaceId, state });
+      await this.identities.insert({ workspaceId, contactId: contact.id, channel: SANDBOX_CHANNEL, externalId: sender }, tx);
+      const now = this.clock.now();
+      const rows = await tx.query<{ id: string }[]>(
+        `INSERT INTO conversations (workspace_id, contact_id, channel, created_at, updated_at) VALUES ($1, $2, $3, $4, $4) RETURNING id`,
+        [workspaceId, contact.id, SANDBOX_CHANNEL, now],
+      );
+      return { id: (rows[0] as { id: string }).id, contactId: contact.id, sender };
+    });
+  }
+
+  /** Records the message like a webhook delivery would (once per message id) and queues it. */
+  async send(workspaceId: string, conversationId: string, input: { text?: string | undefined; buttonId?: string | undefined; title?: string | undefined; messageId?: string | undefined }): Promise<{ eventId: string; duplicate: boolean }> {
+    const message = toInboundMessage(input);
+    const conversation = await this.find(workspaceId, conversationId);
+    const recorded = await this.record.execute({
+      workspaceId,
+      channel: SANDBOX_CHANNEL,
+      providerKey: input.messageId ?? `sandbox-in-${randomUUID()}`,
+      sender: conversation.sender,
+      message,
+    });
+    // A duplicate is queued again too (a no-op while its job is kept): the first post may have died before enqueueing.
+    await this.queues.add('inbound', { v: 1, inboundEventId: recorded.eventId });
+    return recorded;
+  }
+
+  /** The thread in order, both directions. */
+  async messages(workspaceId: string, conversationId: string): Promise<SandboxFeedMessage[]> {
+    await this.find(workspaceId, conversationId);
+    const rows = await this.dataSource.query<SandboxMessageRow[]>(
+      `SELECT ${SANDBOX_MESSAGE_COLUMNS} FROM messages WHERE workspace_id = $1 AND conversation_id = $2 ORDER BY created_at, seq`,
+      [workspaceId, conversationId],
+    );
+    return rows.map(toFeedMessage);
+  }
+
+  /** The sandbox conversation and its sender; 404 for another workspace's or another channel's. */
+  async find(workspaceId: string, conversationId: string): Promise<SandboxConversation> {
+    if (!isUuid(conversationId)) throw notFound();
+    const rows = await this.dataSource.query<{ id: string; contact_id: string; external_id: string }[]>(
+      `SELECT c.id, c.contact_id, i.external_id FROM conversations c
+         JOIN contact_identities i ON i.workspace_id = c.workspace_id AND i.contact_id = c.contact_id AND i.channel = c.channel
+        WHERE c.id = $1 AND c.workspace_id = $2 AND c.channel = $3 ORDER BY i.external_id LIMIT 1`,
+      [conversationId, workspaceId, SANDBOX_CHANNEL],
+    );
+    const row = rows[0];
+    if (row === undefined) throw notFound();
+    return { id: row.id, contactId: row.contact_id, sender: row.external_id };
+  }
+}
+
+function toInboundMessage({ text, buttonId, title }: { text?: string | undefined; buttonId?: string | undefined; title?: string | undefined }): InboundMessage {
+  if (text !== undefined && buttonId === undefined && title === undefined) return { kind: 'text', text };
+  if (text === undefined && buttonId !== undefined && title !== undefined) return { kind: 'button', id: buttonId, title };
+  throw new ApiError({
+    status: 400,
+    code: 'validation_failed',
+    message: 'Send either `text`, or `buttonId` with `title`.',
+    details: [{ field: text === undefined ? 'buttonId' : 'text', message: 'either text, or buttonId with title' }],
+  });
+}

@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { OutboxStatus } from '../../database/entities/outbox-entry.entity.js';
+import { isUuid } from '../../flows/keyset-cursor.js';
+import type { Queryable } from '../runtime-sql.js';
+
+export interface OutboxRecord {
+  readonly id: string;
+  readonly workspaceId: string;
+  readonly sessionId: string;
+  readonly effectId: string;
+  readonly type: string;
+  readonly payload: Record<string, unknown>;
+  readonly status: OutboxStatus;
+}
+
+interface OutboxRow {
+  id: string;
+  workspace_id: string;
+  session_id: string;
+  effect_id: string;
+  type: string;
+  payload: Record<string, unknown>;
+  status: OutboxStatus;
+}
+
+const COLUMNS = `o.id, o.workspace_id, o.session_id, o.effect_id, o.type, o.payload, o.status`;
+
+function toRecord(row: OutboxRow): OutboxRecord {
+  return { id: row.id, workspaceId: row.workspace_id, sessionId: row.session_id, effectId: row.effect_id, type: row.type, payload: row.payload, status: row.status };
+}
+
+/**
+ * The outbox as the queue processors see it. Jobs carry only row ids, so lookups here are by
+ * id across workspaces (system work); every row names its workspace for what follows.
+ */
+@Injectable()
+export class OutboxRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async findById(id: string, db: Queryable = this.dataSource): Promise<OutboxRecord | null> {
+    if (!isUuid(id)) return null;
+    const rows = await db.query<OutboxRow[]>(`SELECT ${COLUMNS} FROM outbox o WHERE o.id = $1`, [id]);
+    return rows[0] === undefined ? null : toRecord(rows[0]);
+  }
+
+  /** Pending rows of the sessions of these conversations: what a step there just produced (and anything left over). */
+  async listPendingForConversations(conversationIds: readonly string[]): Promise<OutboxRecord[]> {
+    if (conversationIds.length === 0) return [];
+    const rows = await this.dataSource.query<OutboxRow[]>(
+      `SELECT ${COLUMNS} FROM outbox o JOIN flow_sessions s ON s.id = o.session_id
+        WHERE o.status = 'pending' AND s.conversation_id = ANY($1::uuid[]) ORDER BY o.created_at, o.id`,
+      [conversationIds],
+    );
+    return rows.map(toRecord);
+  }
+
+  /**
+   * The conversation's pending sends up to and including `upTo`, in message order (messages.seq):
+   * a send job first performs the earlier ones, so a conversation's messages leave in order
+   * however the jobs are scheduled.
+   */
+  async listPendingSendsUpTo(db: Queryable, upTo: OutboxRecord): Promise<OutboxRecord[]> {
+    const rows = await db.query<OutboxRow[]>(
+      `SELECT ${COLUMNS} FROM outbox o JOIN messages m ON m.id = (o.payload->>'messageId')::uuid
+        WHERE o.status = 'pending' AND o.type = 'send' AND o.workspace_id = $1 AND o.payload->>'conversationId' = $2
+          AND m.seq <= (SELECT seq FROM messages WHERE id = $3::uuid)
+        ORDER BY m.seq`,
+      [upTo.workspaceId, upTo.payload['conversationId'], upTo.payload['messageId']],
+    );
+    return rows.map(toRecord);
+  }
+
+  /** Pending rows created before `before`: their job may have been lost (the dispatcher sweep). */
+  async listPendingOlderThan(before: Date, limit: number): Promise<OutboxRecord[]> {
+    const rows = await this.dataSource.query<OutboxRow[]>(
+      `SELECT ${COLUMNS} FROM outbox o WHERE o.status = 'pending' AND o.created_at < $1 ORDER BY o.created_at LIMIT $2`,
+      [before, limit],
+    );
+    return rows.map(toRecord);
+  }
+
+  /** Pending -> done; false when it was not pending (done or failed already). */
+  async markDone(id: string, at: Date, db: Queryable = this.dataSource): Promise<boolean> {
+    // An UPDATE answers [rows, count] through TypeORM's query().
+    const [, count] = await db.query<[unknown[], number]>(`UPDATE outbox SET status = 'done', done_at = $2, attempts = attempts + 1 WHERE id = $1 AND status = 'pending'`, [id, at]);
+    return count > 0;
+  }
+
+  /** Pending -> failed, and the reason in the session's run log. */
+  async markFailed(row: OutboxRecord, { at, error, errorClass }: { at: Date; error: string; errorClass: 'user' | 'transient' | 'system' }): Promise<void> {
+    await this.dataSource.transaction(async (tx) => {
+      const [, count] = await tx.query<[unknown[], number]>(`UPDATE outbox SET status = 'failed', done_at = $2, attempts = attempts + 1 WHERE id = $1 AND status = 'pending'`, [row.id, at]);
+      if (count === 0) return;
+      await tx.query(`INSERT INTO run_log (workspace_id, session_id, at, kind, data) VALUES ($1, $2, $3, 'error', $4::jsonb)`, [
+        row.workspaceId,
+        row.sessionId,
+        at,
+        JSON.stringify({ effectId: row.effectId, effectType: row.type, error, errorClass }),
+      ]);
+      const messageId = row.payload['messageId'];
+      if (row.type === 'send' && typeof messageId === 'string') {
+        await tx.query(`UPDATE messages SET status = 'failed', error = $3 WHERE id = $1 AND workspace_id = $2 AND status = 'queued'`, [messageId, row.workspaceId, error]);
+      }
+    });
+  }
+}

@@ -1,0 +1,134 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Inject, Injectable } from '@nestjs/common';
+import type { OutboundMessage } from '@jornada/flow-engine';
+import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import { ROOT_LOGGER } from '../../config/app-config.js';
+import { classifyJobError, JobError } from '../../queues/job-error.js';
+import type { QueueName, QueuePayload } from '../../queues/queue-names.js';
+import { QUEUE_SETTINGS, type QueueSettings } from '../../queues/queue-settings.js';
+import type { JobContext } from '../../queues/queue.service.js';
+import { Clock } from '../clock.js';
+import { FireTimerUseCase } from '../fire-timer.use-case.js';
+import { ProcessInboundEventUseCase } from '../process-inbound-event.use-case.js';
+import { RuntimeFault } from '../session-stepper.js';
+import { ChannelAdapters } from './channel-adapter.js';
+import { FailInboundEventUseCase } from './fail-inbound-event.use-case.js';
+import { OutboxRepository } from './outbox.repository.js';
+import { RuntimeDispatcher } from './runtime-dispatcher.js';
+
+/** A timer job that runs early (clock skew between processes) waits in the job up to this long. */
+const MAX_EARLY_WAIT_MS = 10_000;
+
+/**
+ * The processors of the runtime's queues (registered by RuntimeProcessingModule):
+ * - inbound: step the event (ProcessInboundEventUseCase), then dispatch what it produced; after
+ *   the last attempt, FailInboundEventUseCase so the sender's later events are not blocked.
+ * - timers: fire the timer (FireTimerUseCase), then dispatch what it produced.
+ * - outbound: perform one outbox row (a send through the conversation's channel adapter).
+ */
+@Injectable()
+export class RuntimeJobHandlers {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly processInbound: ProcessInboundEventUseCase,
+    private readonly failInbound: FailInboundEventUseCase,
+    private readonly fireTimer: FireTimerUseCase,
+    private readonly dispatcher: RuntimeDispatcher,
+    private readonly outbox: OutboxRepository,
+    private readonly adapters: ChannelAdapters,
+    private readonly clock: Clock,
+    @Inject(QUEUE_SETTINGS) private readonly settings: QueueSettings,
+    @Inject(ROOT_LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async inbound({ inboundEventId }: QueuePayload<'inbound'>, context: JobContext): Promise<void> {
+    const found = await this.dataSource.query<{ workspace_id: string }[]>(`SELECT workspace_id FROM inbound_events WHERE id = $1`, [inboundEventId]);
+    const workspaceId = found[0]?.workspace_id;
+    if (workspaceId === undefined) return; // deleted with its workspace
+    try {
+      const result = await this.processInbound.execute({ workspaceId, eventId: inboundEventId });
+      // Also when another job processed it: this one may be the retry of a job that died before dispatching.
+      await this.dispatcher.afterInbound([inboundEventId, ...result.processed.map((p) => p.eventId)]);
+    } catch (cause) {
+      const error = asJobError(cause);
+      if (this.isLastAttempt('inbound', error, context)) {
+        const outcome = await this.failInbound.execute({ workspaceId, eventId: inboundEventId, error: error.message });
+        this.logger.warn({ inboundEventId, ...outcome }, 'Inbound event failed for good; its sender is unblocked');
+        await this.dispatcher.afterInbound([inboundEventId, ...outcome.processed]);
+      }
+      throw error;
+    }
+  }
+
+  async timers({ timerId: timerRowId }: QueuePayload<'timers'>): Promise<void> {
+    const found = await this.dataSource.query<{ workspace_id: string; timer_id: string }[]>(`SELECT workspace_id, timer_id FROM session_timers WHERE id = $1`, [timerRowId]);
+    const timer = found[0];
+    if (timer === undefined) return;
+    for (;;) {
+      let result;
+      try {
+        result = await this.fireTimer.execute({ workspaceId: timer.workspace_id, timerId: timer.timer_id });
+      } catch (cause) {
+        throw asJobError(cause);
+      }
+      if (result.status !== 'not_due') break;
+      // Re-adding the job under its own id would be a no-op (this job still exists): wait here instead.
+      const remaining = result.fireAt.getTime() - this.clock.now().getTime();
+      if (remaining > MAX_EARLY_WAIT_MS) throw JobError.transient(`timer ${timer.timer_id} is not due for ${String(remaining)} ms`);
+      await sleep(Math.max(remaining, 1));
+    }
+    await this.dispatcher.afterTimer(timerRowId);
+  }
+
+  async outbound({ outboxEffectId }: QueuePayload<'outbound'>, context: JobContext): Promise<void> {
+    const row = await this.outbox.findById(outboxEffectId);
+    if (row === null || row.status !== 'pending') return; // done (a redelivered job) or failed already
+    if (row.type !== 'send') {
+      if (row.type === 'schedule_timer' || row.type === 'cancel_timer' || row.type === 'handoff') {
+        await this.dispatcher.dispatch(row); // applied by the step; only bookkeeping left
+        return;
+      }
+      const error = `effect type "${row.type}" is not supported yet`;
+      await this.outbox.markFailed(row, { at: this.clock.now(), error, errorClass: 'system' });
+      throw JobError.system(error);
+    }
+    const { channel, conversationId, messageId, message } = row.payload as { channel?: string; conversationId?: string; messageId?: string | null; message?: OutboundMessage };
+    try {
+      if (typeof channel !== 'string' || typeof conversationId !== 'string' || typeof messageId !== 'string' || message === undefined) {
+        throw JobError.system(`outbox row ${row.id}: send payload is incomplete`);
+      }
+      const adapter = this.adapters.get(channel);
+      if (adapter === undefined) throw JobError.user(`no channel adapter for "${channel}" yet`);
+      // One conversation's sends leave one at a time and in order: under its outbound lock, the
+      // earlier pending sends go first (their own jobs then find them done). Held across the
+      // provider call: acceptable per conversation; a dedicated connection lock can replace it.
+      await this.dataSource.transaction(async (tx) => {
+        await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`runtime:outbound:${conversationId}`]);
+        for (const next of await this.outbox.listPendingSendsUpTo(tx, row)) {
+          const payload = next.payload as { messageId: string; message: OutboundMessage };
+          await adapter.send({ workspaceId: next.workspaceId, conversationId, messageId: payload.messageId, message: payload.message, idempotencyKey: next.effectId });
+          await this.outbox.markDone(next.id, this.clock.now());
+        }
+      });
+    } catch (cause) {
+      const error = asJobError(cause);
+      if (this.isLastAttempt('outbound', error, context)) {
+        await this.outbox.markFailed(row, { at: this.clock.now(), error: error.message, errorClass: error.kind });
+      }
+      throw error;
+    }
+  }
+
+  /** Whether the queue will not try this job again after `error`. */
+  private isLastAttempt(queue: QueueName, error: JobError, context: JobContext): boolean {
+    return classifyJobError(error) !== 'transient' || context.attempt >= this.settings.policies[queue].attempts;
+  }
+}
+
+/** A RuntimeFault (unreadable state or document) is a system error; anything unclassified stays transient. */
+function asJobError(error: unknown): JobError {
+  if (error instanceof JobError) return error;
+  if (error instanceof RuntimeFault) return JobError.system(error.message, { cause: error });
+  return JobError.transient(error instanceof Error ? error.message : String(error), { cause: error });
+}

@@ -1,0 +1,54 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { SandboxChannelAdapter } from '../../channels/sandbox/sandbox-channel.adapter.js';
+import { SandboxModule } from '../../channels/sandbox/sandbox.module.js';
+import { QueuesModule } from '../../queues/queues.module.js';
+import { QueueService } from '../../queues/queue.service.js';
+import { RuntimeModule } from '../runtime.module.js';
+import { ChannelAdapters, type ChannelAdapter } from './channel-adapter.js';
+import { DEFAULT_DISPATCH_SWEEP_SETTINGS, DISPATCH_SWEEP_SETTINGS, DispatchSweeper } from './dispatch-sweeper.js';
+import { FailInboundEventUseCase } from './fail-inbound-event.use-case.js';
+import { OutboxRepository } from './outbox.repository.js';
+import { RuntimeDispatcher } from './runtime-dispatcher.js';
+import { RuntimeJobHandlers } from './runtime-job-handlers.js';
+
+/** The channel adapters by type; only the sandbox exists so far (WhatsApp etc. come with their channels). */
+class StaticChannelAdapters extends ChannelAdapters {
+  private readonly byChannel: ReadonlyMap<string, ChannelAdapter>;
+  constructor(adapters: readonly ChannelAdapter[]) {
+    super();
+    this.byChannel = new Map(adapters.map((adapter) => [adapter.channel, adapter]));
+  }
+  get(channel: string): ChannelAdapter | undefined {
+    return this.byChannel.get(channel);
+  }
+}
+
+/**
+ * The runtime's queue processors (inbound, timers, outbound) and the dispatcher that turns
+ * committed outbox rows and timers into jobs, with its periodic sweep.
+ */
+@Module({
+  imports: [QueuesModule, RuntimeModule, SandboxModule],
+  providers: [
+    { provide: DISPATCH_SWEEP_SETTINGS, useValue: DEFAULT_DISPATCH_SWEEP_SETTINGS },
+    { provide: ChannelAdapters, inject: [SandboxChannelAdapter], useFactory: (sandbox: SandboxChannelAdapter) => new StaticChannelAdapters([sandbox]) },
+    OutboxRepository,
+    RuntimeDispatcher,
+    FailInboundEventUseCase,
+    RuntimeJobHandlers,
+    DispatchSweeper,
+  ],
+  exports: [RuntimeDispatcher, DispatchSweeper],
+})
+export class RuntimeProcessingModule implements OnModuleInit {
+  constructor(
+    private readonly queues: QueueService,
+    private readonly handlers: RuntimeJobHandlers,
+  ) {}
+
+  onModuleInit(): void {
+    this.queues.registerProcessor('inbound', (payload, context) => this.handlers.inbound(payload, context));
+    this.queues.registerProcessor('timers', (payload) => this.handlers.timers(payload));
+    this.queues.registerProcessor('outbound', (payload, context) => this.handlers.outbound(payload, context));
+  }
+}
