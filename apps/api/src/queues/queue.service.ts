@@ -108,6 +108,26 @@ export class QueueService implements OnApplicationBootstrap, BeforeApplicationSh
     });
   }
 
+  /** Enqueues several jobs of one queue in one round trip; the same job-id rules as `add`. */
+  async addBulk<Q extends QueueName>(queue: Q, jobs: readonly { payload: QueuePayload<Q>; delayMs?: number }[]): Promise<void> {
+    if (jobs.length === 0) return;
+    await this.queue(queue).addBulk(
+      jobs.map(({ payload, delayMs }) => ({
+        name: queue,
+        data: payload as unknown as JobData,
+        opts: { jobId: jobIdFor(queue, payload), ...(delayMs !== undefined && delayMs > 0 ? { delay: Math.round(delayMs) } : {}) },
+      })),
+    );
+  }
+
+  /**
+   * Removes the job of the row the payload names, if it is still waiting or delayed (a
+   * cancelled timer). A job already running is left alone: its handler sees the row's new state.
+   */
+  async remove<Q extends QueueName>(queue: Q, payload: QueuePayload<Q>): Promise<boolean> {
+    return (await this.queue(queue).remove(jobIdFor(queue, payload))) === 1;
+  }
+
   /**
    * Sets the one processor of a queue. Call it from a module's `onModuleInit`; its workers start
    * when the app has booted (and only in a worker process).

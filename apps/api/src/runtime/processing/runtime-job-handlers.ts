@@ -61,8 +61,11 @@ export class RuntimeJobHandlers {
     }
   }
 
-  async timers({ timerId: timerRowId }: QueuePayload<'timers'>): Promise<void> {
-    const found = await this.dataSource.query<{ workspace_id: string; timer_id: string }[]>(`SELECT workspace_id, timer_id FROM session_timers WHERE id = $1`, [timerRowId]);
+  async timers({ timerId: timerRowId }: QueuePayload<'timers'>, context: JobContext): Promise<void> {
+    const found = await this.dataSource.query<{ workspace_id: string; timer_id: string; session_id: string }[]>(
+      `SELECT workspace_id, timer_id, session_id FROM session_timers WHERE id = $1`,
+      [timerRowId],
+    );
     const timer = found[0];
     if (timer === undefined) return;
     for (;;) {
@@ -70,7 +73,10 @@ export class RuntimeJobHandlers {
       try {
         result = await this.fireTimer.execute({ workspaceId: timer.workspace_id, timerId: timer.timer_id });
       } catch (cause) {
-        throw asJobError(cause);
+        const error = asJobError(cause);
+        // A timer that can never fire is marked failed (visible in the run log), not left pending for the sweep to re-arm.
+        if (this.isLastAttempt('timers', error, context)) await this.markTimerFailed({ ...timer, id: timerRowId, error: error.message, errorClass: error.kind });
+        throw error;
       }
       if (result.status !== 'not_due') break;
       // Re-adding the job under its own id would be a no-op (this job still exists): wait here instead.
@@ -118,6 +124,22 @@ export class RuntimeJobHandlers {
       }
       throw error;
     }
+  }
+
+  private async markTimerFailed(timer: { id: string; workspace_id: string; session_id: string; timer_id: string; error: string; errorClass: string }): Promise<void> {
+    await this.dataSource.transaction(async (tx) => {
+      const [, count] = await tx.query<[unknown[], number]>(`UPDATE session_timers SET status = 'failed', error = $2 WHERE id = $1 AND status = 'pending'`, [
+        timer.id,
+        timer.error.slice(0, 2000),
+      ]);
+      if (count === 0) return;
+      await tx.query(`INSERT INTO run_log (workspace_id, session_id, at, kind, data) VALUES ($1, $2, $3, 'error', $4::jsonb)`, [
+        timer.workspace_id,
+        timer.session_id,
+        this.clock.now(),
+        JSON.stringify({ timerId: timer.timer_id, error: timer.error, errorClass: timer.errorClass }),
+      ]);
+    });
   }
 
   /** Whether the queue will not try this job again after `error`. */

@@ -5,9 +5,11 @@ import { QueuesModule } from '../../queues/queues.module.js';
 import { QueueService } from '../../queues/queue.service.js';
 import { RuntimeModule } from '../runtime.module.js';
 import { ChannelAdapters, type ChannelAdapter } from './channel-adapter.js';
-import { DEFAULT_DISPATCH_SWEEP_SETTINGS, DISPATCH_SWEEP_SETTINGS, DispatchSweeper } from './dispatch-sweeper.js';
+import { DEFAULT_DISPATCH_SWEEP_SETTINGS, DISPATCH_SWEEP_SETTINGS } from './dispatch-sweep-settings.js';
+import { DispatchSweeper } from './dispatch-sweeper.js';
 import { FailInboundEventUseCase } from './fail-inbound-event.use-case.js';
 import { OutboxRepository } from './outbox.repository.js';
+import { RecoverySweep } from './recovery-sweep.js';
 import { RuntimeDispatcher } from './runtime-dispatcher.js';
 import { RuntimeJobHandlers } from './runtime-job-handlers.js';
 
@@ -34,11 +36,12 @@ class StaticChannelAdapters extends ChannelAdapters {
     { provide: ChannelAdapters, inject: [SandboxChannelAdapter], useFactory: (sandbox: SandboxChannelAdapter) => new StaticChannelAdapters([sandbox]) },
     OutboxRepository,
     RuntimeDispatcher,
+    RecoverySweep,
     FailInboundEventUseCase,
     RuntimeJobHandlers,
     DispatchSweeper,
   ],
-  exports: [RuntimeDispatcher, DispatchSweeper],
+  exports: [RuntimeDispatcher, RecoverySweep, DispatchSweeper],
 })
 export class RuntimeProcessingModule implements OnModuleInit {
   constructor(
@@ -48,7 +51,7 @@ export class RuntimeProcessingModule implements OnModuleInit {
 
   onModuleInit(): void {
     this.queues.registerProcessor('inbound', (payload, context) => this.handlers.inbound(payload, context));
-    this.queues.registerProcessor('timers', (payload) => this.handlers.timers(payload));
+    this.queues.registerProcessor('timers', (payload, context) => this.handlers.timers(payload, context));
     this.queues.registerProcessor('outbound', (payload, context) => this.handlers.outbound(payload, context));
   }
 }
