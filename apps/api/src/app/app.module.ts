@@ -15,6 +15,7 @@ import { RuntimeModule } from '../runtime/runtime.module.js';
 import { RuntimeProcessingModule } from '../runtime/processing/runtime-processing.module.js';
 import { SandboxModule } from '../channels/sandbox/sandbox.module.js';
 import { SeedModule } from '../seed/seed.module.js';
+import { SimulatorModule } from '../simulator/simulator.module.js';
 import { SitePaths } from '../site/site-paths.js';
 import { SiteModule } from '../site/site.module.js';
 import { WorkspacesModule } from '../workspaces/workspaces.module.js';
@@ -37,7 +38,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule.forDataSource(options.dataSource), AuthModule, HealthModule, QueuesModule, SiteModule.forPaths(options.sitePaths), FlowsModule, ContactsModule, SeedModule, AccountsModule, WorkspacesModule, RuntimeModule, RuntimeProcessingModule, SandboxModule, EventsModule, ConversationActionsModule],
+      imports: [DatabaseModule.forDataSource(options.dataSource), AuthModule, HealthModule, QueuesModule, SiteModule.forPaths(options.sitePaths), FlowsModule, ContactsModule, SeedModule, AccountsModule, WorkspacesModule, RuntimeModule, RuntimeProcessingModule, SandboxModule, EventsModule, ConversationActionsModule, SimulatorModule],
       providers: [
         { provide: APP_CONFIG, useValue: options.config },
         { provide: ROOT_LOGGER, useValue: options.logger },

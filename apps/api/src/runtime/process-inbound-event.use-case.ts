@@ -94,6 +94,8 @@ export class ProcessInboundEventUseCase {
       if (result.outcome === 'ignored') outcome = 'ignored';
     } else if (conversation.status === 'handoff') {
       outcome = 'ignored'; // a person owns it: no flow starts
+    } else if (conversation.simulatedFlowId !== null) {
+      outcome = 'ignored'; // a simulation runs only its draft: once that ended, nothing else starts
     } else {
       const started = await this.stepper.startForMessage(tx, { conversation, message: payload.message, firstContact, now });
       if (started === null) outcome = 'ignored';

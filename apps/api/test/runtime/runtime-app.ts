@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
+import type { Authenticator } from '../../src/auth/authenticator.js';
 import type { RequestPrincipal } from '../../src/auth/request-principal.js';
 import { DEFAULT_QUEUE_SETTINGS, QUEUE_SETTINGS, type QueueSettings } from '../../src/queues/queue-settings.js';
 import { DEFAULT_DISPATCH_SWEEP_SETTINGS, DISPATCH_SWEEP_SETTINGS, type DispatchSweepSettings } from '../../src/runtime/processing/dispatch-sweep-settings.js';
@@ -17,7 +18,9 @@ export interface RuntimeAppOptions {
   readonly database: TestDatabase;
   readonly backend: BackendKind;
   /** Who every request is; the workspace is read when a request comes. */
-  readonly principal: () => RequestPrincipal;
+  readonly principal?: () => RequestPrincipal;
+  /** Instead of `principal`: an authenticator that tells callers apart (HeaderAuthenticator). */
+  readonly authenticator?: Authenticator;
   /** Sweep tunables; by default the periodic sweep is off (it still runs once on start). */
   readonly sweep?: Partial<DispatchSweepSettings>;
   /** Redis key prefix, to restart an app on the same queues; a fresh one by default. */
@@ -38,7 +41,7 @@ export async function startRuntimeApp(options: RuntimeAppOptions): Promise<Runti
   const sweep: DispatchSweepSettings = { ...DEFAULT_DISPATCH_SWEEP_SETTINGS, intervalMs: 0, ...options.sweep };
   const api = await createTestApp({
     database: options.database,
-    authenticator: { authenticate: () => Promise.resolve(options.principal()) },
+    authenticator: options.authenticator ?? { authenticate: () => Promise.resolve(options.principal?.() ?? null) },
     env: { ROLE: 'all', ...(options.backend === 'redis' && REDIS_URL !== undefined ? { REDIS_URL } : {}), ...options.env },
     override: (builder) => {
       const configured = builder.overrideProvider(QUEUE_SETTINGS).useValue(queueSettings).overrideProvider(DISPATCH_SWEEP_SETTINGS).useValue(sweep);

@@ -12,6 +12,6 @@ import { SandboxFeed } from './sandbox-feed.js';
   imports: [ContactsModule, QueuesModule, RuntimeModule],
   controllers: [SandboxController],
   providers: [SandboxFeed, SandboxChannelAdapter, SandboxConversationsService],
-  exports: [SandboxFeed, SandboxChannelAdapter],
+  exports: [SandboxFeed, SandboxChannelAdapter, SandboxConversationsService],
 })
 export class SandboxModule {}
