@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Sse, type MessageEvent } from '@nestjs/common';
+import type { Observable } from 'rxjs';
 import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { Observable } from 'rxjs';
 import { Permission, Principal } from '../auth/auth.decorators.js';
 import type { RequestPrincipal } from '../auth/request-principal.js';
 import { SandboxConversationsService } from '../channels/sandbox/sandbox-conversations.service.js';
-import { SandboxFeed } from '../channels/sandbox/sandbox-feed.js';
+import { ConversationFeed } from '../realtime/conversation-feed.js';
+import { feedStream } from '../realtime/feed-stream.js';
 import { SandboxAcceptedView, SandboxMessageView, SendSandboxMessageDto } from '../channels/sandbox/sandbox.dto.js';
 import { SendSimulationEventUseCase } from './send-simulation-event.use-case.js';
 import { SimulationConversations } from './simulation-conversations.js';
@@ -29,7 +30,7 @@ export class SimulatorController {
     private readonly state: SimulationStateQuery,
     private readonly simulations: SimulationConversations,
     private readonly sandbox: SandboxConversationsService,
-    private readonly feed: SandboxFeed,
+    private readonly feed: ConversationFeed,
   ) {}
 
   @Post('flows/:id/simulate')
@@ -79,17 +80,13 @@ export class SimulatorController {
     return this.sendEvent.execute({ workspaceId: principal.workspaceId, id, name: body.name, data: body.data });
   }
 
-  /** `event: message` for every message of the simulation from now on (both directions). */
+  /** Server-sent events from now on: `message` (either direction, again when its status changes) and `session` (re-read the state). */
   @Sse('simulations/:id/stream')
   @Permission('flows.read')
   @ApiProduces('text/event-stream')
   async stream(@Principal() principal: RequestPrincipal, @Param('id') id: string): Promise<Observable<MessageEvent>> {
     const simulation = await this.simulations.find(this.dataSource, { workspaceId: principal.workspaceId, id });
-    return new Observable<MessageEvent>((subscriber) =>
-      this.feed.subscribe(simulation.id, {
-        message: (message) => subscriber.next({ type: 'message', id: message.id, data: message }),
-        close: () => subscriber.complete(),
-      }),
-    );
+    await this.feed.ready(); // listening before the stream opens: no event of this conversation is missed
+    return feedStream(this.feed, { workspaceId: principal.workspaceId, conversationId: simulation.id });
   }
 }

@@ -6,6 +6,7 @@ import { SandboxConversationsService, SANDBOX_CHANNEL } from '../channels/sandbo
 import { readStoredDocument, templateLocaleFor } from '../flows/flow-document.js';
 import { isUuid } from '../flows/keyset-cursor.js';
 import { ApiError } from '../http/api-error.js';
+import { RealtimeBus } from '../realtime/realtime-bus.js';
 import { Clock } from '../runtime/clock.js';
 import { ConversationRepository } from '../runtime/conversation.repository.js';
 import { commerceStartData } from '../runtime/external-events/commerce-flow-starter.js';
@@ -49,6 +50,7 @@ export class StartSimulationUseCase {
     private readonly stepper: SessionStepper,
     private readonly dispatcher: RuntimeDispatcher,
     private readonly clock: Clock,
+    private readonly bus: RealtimeBus,
   ) {}
 
   async execute(command: StartSimulationCommand): Promise<SimulationStarted> {
@@ -63,7 +65,7 @@ export class StartSimulationUseCase {
       if (conversation === null) throw new Error('the simulation conversation vanished in its own transaction');
       const start = startTriggerOf(trigger, { message: command.message, data: command.data, locale });
       if (start.type === 'inbound_message') {
-        await this.conversations.insertMessage(tx, {
+        const messageId = await this.conversations.insertMessage(tx, {
           workspaceId,
           conversationId: conversation.id,
           channel: SANDBOX_CHANNEL,
@@ -75,6 +77,7 @@ export class StartSimulationUseCase {
           at: now,
         });
         await this.conversations.touchInbound(tx, { workspaceId, id: conversation.id, at: now });
+        if (messageId !== null) await this.bus.notify(tx, { type: 'message', workspaceId, conversationId: conversation.id, messageId });
       }
       const session = await this.stepper.startSession(tx, { conversation, flow: { flowId, version: DRAFT_VERSION, flow, snapshot: true }, trigger: start, channel, now });
       return { id: conversation.id, flowId, sessionId: session.sessionId, channel, triggerId: trigger.id };

@@ -9,7 +9,7 @@ import { RecoverySweep } from '../../src/runtime/processing/recovery-sweep.js';
 import { createTestApp, type TestApp } from '../support/create-test-app.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { publish, seedWorkspace, waitFlow } from './runtime-fixtures.js';
-import { eventually, SandboxClient, textOf, type ThreadMessage } from './sandbox-client.js';
+import { eventually, parseSse, SandboxClient, textOf, type ThreadMessage } from './sandbox-client.js';
 
 describe('runtime processing through the queues, on the sandbox channel', () => {
   let database: TestDatabase;
@@ -72,12 +72,13 @@ describe('runtime processing through the queues, on the sandbox channel', () => 
     const all = await thread(id);
     expect(all.map((m) => m.direction)).toEqual(['in', 'out', 'out']);
 
-    await eventually(() => Promise.resolve(streamed.split('event: message').length - 1 >= 2 ? true : undefined));
-    const events = streamed
-      .split('\n')
-      .filter((line) => line.startsWith('data: '))
-      .map((line) => JSON.parse(line.slice(6)) as ThreadMessage);
-    expect(events.map((e) => e.id)).toEqual(out.map((m) => m.id));
+    // The stream: the customer's message when stored, each reply when sent, and the session's step.
+    const sentOnStream = () => parseSse(streamed).filter((e) => e.event === 'message' && (e.data as ThreadMessage).direction === 'out');
+    await eventually(() => Promise.resolve(sentOnStream().length >= 2 ? true : undefined));
+    expect(sentOnStream().map((e) => (e.data as ThreadMessage).id)).toEqual(out.map((m) => m.id));
+    const events = parseSse(streamed);
+    expect(events.find((e) => e.event === 'message' && (e.data as ThreadMessage).direction === 'in')?.data).toMatchObject({ content: { text: 'oi' } });
+    expect(events.some((e) => e.event === 'session')).toBe(true);
 
     await post(`/api/sandbox/conversations/${id}/messages`, { buttonId: 'product', title: 'Product question' });
     const next = await sentOut(id, 3);

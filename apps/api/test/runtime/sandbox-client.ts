@@ -21,6 +21,19 @@ export async function eventually<T>(check: () => Promise<T | undefined>, { timeo
   }
 }
 
+/** Server-sent events as received so far: `event:` name and parsed `data:`. */
+export function parseSse(text: string): { event: string; data: unknown }[] {
+  return text
+    .split('\n\n')
+    .map((block) => block.split('\n'))
+    .map((lines) => ({
+      event: lines.find((l) => l.startsWith('event: '))?.slice(7) ?? 'message',
+      data: lines.filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('\n'),
+    }))
+    .filter((e) => e.data !== '')
+    .map((e) => ({ event: e.event, data: JSON.parse(e.data) as unknown }));
+}
+
 export const textOf = (m: ThreadMessage): unknown => m.content['text'];
 
 /**

@@ -10,8 +10,7 @@ import { ApiError } from '../../http/api-error.js';
 import { QueueService } from '../../queues/queue.service.js';
 import { Clock } from '../../runtime/clock.js';
 import { RecordInboundEventUseCase } from '../../runtime/record-inbound-event.use-case.js';
-import type { SandboxFeedMessage } from './sandbox-feed.js';
-import { SANDBOX_MESSAGE_COLUMNS, toFeedMessage, type SandboxMessageRow } from './sandbox-messages.js';
+import { FEED_MESSAGE_COLUMNS, toFeedMessage, type FeedMessage, type FeedMessageRow } from '../../realtime/feed-message.js';
 
 export const SANDBOX_CHANNEL = 'sandbox';
 
@@ -84,10 +83,10 @@ export class SandboxConversationsService {
   }
 
   /** The thread in order, both directions. */
-  async messages(workspaceId: string, conversationId: string): Promise<SandboxFeedMessage[]> {
+  async messages(workspaceId: string, conversationId: string): Promise<FeedMessage[]> {
     await this.find(workspaceId, conversationId);
-    const rows = await this.dataSource.query<SandboxMessageRow[]>(
-      `SELECT ${SANDBOX_MESSAGE_COLUMNS} FROM messages WHERE workspace_id = $1 AND conversation_id = $2 ORDER BY created_at, seq`,
+    const rows = await this.dataSource.query<FeedMessageRow[]>(
+      `SELECT ${FEED_MESSAGE_COLUMNS} FROM messages WHERE workspace_id = $1 AND conversation_id = $2 ORDER BY created_at, seq`,
       [workspaceId, conversationId],
     );
     return rows.map(toFeedMessage);

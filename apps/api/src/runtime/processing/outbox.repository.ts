@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { OutboxStatus } from '../../database/entities/outbox-entry.entity.js';
 import { isUuid } from '../../flows/keyset-cursor.js';
+import { RealtimeBus } from '../../realtime/realtime-bus.js';
 import type { Queryable } from '../runtime-sql.js';
 
 export interface OutboxRecord {
@@ -36,7 +37,10 @@ function toRecord(row: OutboxRow): OutboxRecord {
  */
 @Injectable()
 export class OutboxRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly bus: RealtimeBus,
+  ) {}
 
   async findById(id: string, db: Queryable = this.dataSource): Promise<OutboxRecord | null> {
     if (!isUuid(id)) return null;
@@ -101,6 +105,8 @@ export class OutboxRepository {
       const messageId = row.payload['messageId'];
       if (row.type === 'send' && typeof messageId === 'string') {
         await tx.query(`UPDATE messages SET status = 'failed', error = $3 WHERE id = $1 AND workspace_id = $2 AND status = 'queued'`, [messageId, row.workspaceId, error]);
+        const conversationId = row.payload['conversationId'];
+        if (typeof conversationId === 'string') await this.bus.notify(tx, { type: 'message', workspaceId: row.workspaceId, conversationId, messageId });
       }
     });
   }
