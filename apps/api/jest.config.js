@@ -4,9 +4,6 @@ import preset from '../../jest.preset.js';
 export default {
   ...preset,
   displayName: 'api',
-  // Integration tests boot the whole app on a real database: on a loaded 2-core machine a hook
-  // can take longer than Jest's 5 s default without anything being wrong.
-  testTimeout: 30_000,
   // One PostgreSQL server for the whole run (DATABASE_URL's, or an embedded one started here);
   // each test file gets its own database on it (test/support/test-database.ts).
   globalSetup: '<rootDir>/test/support/global-setup.ts',

@@ -36,7 +36,13 @@ describe('parseConfig', () => {
       seedDemo: true,
       bodyLimit: { bytes: 1024 * 1024, text: '1mb' },
       production: false,
+      outboundRateLimits: {},
     });
+  });
+
+  it('reads outbound rate limits per channel, and names OUTBOUND_RATE_LIMITS when it cannot', () => {
+    expect(parse({ OUTBOUND_RATE_LIMITS: 'whatsapp=250,sms=3' }).outboundRateLimits).toEqual({ whatsapp: 250, sms: 3 });
+    expect(() => parse({ OUTBOUND_RATE_LIMITS: 'whatsapp=lots' })).toThrow(/^Invalid OUTBOUND_RATE_LIMITS/);
   });
 
   it('treats empty and blank values as unset', () => {

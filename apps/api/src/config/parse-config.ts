@@ -1,4 +1,6 @@
 import path from 'node:path';
+import type { ChannelType } from '@jornada/flow-engine';
+import { parseChannelRateLimits } from '../runtime/processing/rate-limit/channel-rate-limits.js';
 import { ConfigError } from './config-error.js';
 import {
   parseBoolean,
@@ -46,6 +48,8 @@ export interface ApiConfig {
   /** Largest accepted request body, in bytes, and as written (for error messages). */
   readonly bodyLimit: { readonly bytes: number; readonly text: string };
   readonly production: boolean;
+  /** OUTBOUND_RATE_LIMITS: sends per second per channel account, over the defaults. */
+  readonly outboundRateLimits: Readonly<Partial<Record<ChannelType, number>>>;
 }
 
 export const DEFAULT_PORT = 3000;
@@ -85,6 +89,7 @@ export function parseConfig({ env, cwd, installRoot }: ParseConfigInput): ApiCon
     seedDemo: parseBoolean(env, 'SEED_DEMO', true),
     bodyLimit: parseByteSize(env, 'BODY_LIMIT', DEFAULT_BODY_LIMIT),
     production,
+    outboundRateLimits: parseChannelRateLimits(readValue(env, 'OUTBOUND_RATE_LIMITS')),
   };
 }
 

@@ -23,7 +23,7 @@ export class SandboxChannelAdapter implements ChannelAdapter {
     const providerMessageId = `sandbox-${send.idempotencyKey}`;
     // An UPDATE answers [rows, count] through TypeORM's query().
     const [rows] = await this.dataSource.query<[{ id: string }[], number]>(
-      `UPDATE messages SET status = 'sent', provider_message_id = $3 WHERE id = $1 AND workspace_id = $2 AND status = 'queued' RETURNING id`,
+      `UPDATE messages SET status = 'sent', provider_message_id = $3, sent_at = clock_timestamp() WHERE id = $1 AND workspace_id = $2 AND status = 'queued' RETURNING id`,
       [send.messageId, send.workspaceId, providerMessageId],
     );
     if (rows[0] !== undefined) {

@@ -6,6 +6,7 @@ import { RuntimeConversationsAndSessions1795417893448 } from './1795417893448-ru
 import { ExternalEvents1795418786870 } from './1795418786870-external-events.js';
 import { AddMessageSeq1795418789156 } from './1795418789156-add-message-seq.js';
 import { RuntimeTimersAndSimulations1796396219691 } from './1796396219691-runtime-timers-and-simulations.js';
+import { OutboxSendLeases1796398443002 } from './1796398443002-outbox-send-leases.js';
 
 /**
  * Every migration, oldest first. TypeORM applies the ones the `migrations` table does not list
@@ -19,4 +20,5 @@ export const MIGRATIONS: readonly (new () => MigrationInterface)[] = [
   ExternalEvents1795418786870,
   AddMessageSeq1795418789156,
   RuntimeTimersAndSimulations1796396219691,
+  OutboxSendLeases1796398443002,
 ];

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Json, OutboundMessage } from '@jornada/flow-engine';
+import type { Json } from '@jornada/flow-engine';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { ROOT_LOGGER } from '../../config/app-config.js';
@@ -13,10 +13,10 @@ import { FireTimerUseCase } from '../fire-timer.use-case.js';
 import { ProcessInboundEventUseCase } from '../process-inbound-event.use-case.js';
 import { RuntimeFault } from '../session-stepper.js';
 import { StartFlowUseCase } from '../start-flow.use-case.js';
-import { ChannelAdapters } from './channel-adapter.js';
 import { FailInboundEventUseCase } from './fail-inbound-event.use-case.js';
 import { OutboxRepository, type OutboxRecord } from './outbox.repository.js';
 import { RuntimeDispatcher } from './runtime-dispatcher.js';
+import { SendPerformer } from './send-performer.js';
 
 /** A timer job that runs early (clock skew between processes) waits in the job up to this long. */
 const MAX_EARLY_WAIT_MS = 10_000;
@@ -38,7 +38,7 @@ export class RuntimeJobHandlers {
     private readonly fireTimer: FireTimerUseCase,
     private readonly dispatcher: RuntimeDispatcher,
     private readonly outbox: OutboxRepository,
-    private readonly adapters: ChannelAdapters,
+    private readonly sends: SendPerformer,
     private readonly startFlow: StartFlowUseCase,
     private readonly clock: Clock,
     @Inject(QUEUE_SETTINGS) private readonly settings: QueueSettings,
@@ -96,7 +96,7 @@ export class RuntimeJobHandlers {
     try {
       switch (row.type) {
         case 'send':
-          await this.performSend(row);
+          await this.sends.perform(row);
           return;
         case 'start_flow':
           await this.performStartFlow(row);
@@ -116,26 +116,6 @@ export class RuntimeJobHandlers {
       }
       throw error;
     }
-  }
-
-  private async performSend(row: OutboxRecord): Promise<void> {
-    const { channel, conversationId, messageId, message } = row.payload as { channel?: string; conversationId?: string; messageId?: string | null; message?: OutboundMessage };
-    if (typeof channel !== 'string' || typeof conversationId !== 'string' || typeof messageId !== 'string' || message === undefined) {
-      throw JobError.system(`outbox row ${row.id}: send payload is incomplete`);
-    }
-    const adapter = this.adapters.get(channel);
-    if (adapter === undefined) throw JobError.user(`no channel adapter for "${channel}" yet`);
-    // One conversation's sends leave one at a time and in order: under its outbound lock, the
-    // earlier pending sends go first (their own jobs then find them done). Held across the
-    // provider call: acceptable per conversation; a dedicated connection lock can replace it.
-    await this.dataSource.transaction(async (tx) => {
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`runtime:outbound:${conversationId}`]);
-      for (const next of await this.outbox.listPendingSendsUpTo(tx, row)) {
-        const payload = next.payload as { messageId: string; message: OutboundMessage };
-        await adapter.send({ workspaceId: next.workspaceId, conversationId, messageId: payload.messageId, message: payload.message, idempotencyKey: next.effectId });
-        await this.outbox.markDone(next.id, this.clock.now());
-      }
-    });
   }
 
   /** A "jump to flow": the target starts in the same conversation; the row is marked done in the same commit. */

@@ -12,6 +12,11 @@ import { OutboxRepository } from './outbox.repository.js';
 import { RecoverySweep } from './recovery-sweep.js';
 import { RuntimeDispatcher } from './runtime-dispatcher.js';
 import { RuntimeJobHandlers } from './runtime-job-handlers.js';
+import { MemoryRateLimiter, OutboundRateLimiter } from './rate-limit/outbound-rate-limiter.js';
+import { RedisRateLimiter } from './rate-limit/redis-rate-limiter.js';
+import { SendPerformer } from './send-performer.js';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { QUEUE_SETTINGS, type QueueSettings } from '../../queues/queue-settings.js';
 
 /** The channel adapters by type; only the sandbox exists so far (WhatsApp etc. come with their channels). */
 class StaticChannelAdapters extends ChannelAdapters {
@@ -34,6 +39,14 @@ class StaticChannelAdapters extends ChannelAdapters {
   providers: [
     { provide: DISPATCH_SWEEP_SETTINGS, useValue: DEFAULT_DISPATCH_SWEEP_SETTINGS },
     { provide: ChannelAdapters, inject: [SandboxChannelAdapter], useFactory: (sandbox: SandboxChannelAdapter) => new StaticChannelAdapters([sandbox]) },
+    {
+      provide: OutboundRateLimiter,
+      inject: [APP_CONFIG, QUEUE_SETTINGS],
+      // Shared by every worker process on Redis; exact in process for the single-process deployment.
+      useFactory: (config: AppConfig, queues: QueueSettings): OutboundRateLimiter =>
+        config.redisUrl !== undefined ? new RedisRateLimiter({ url: config.redisUrl, prefix: queues.redisPrefix }) : new MemoryRateLimiter(),
+    },
+    SendPerformer,
     OutboxRepository,
     RuntimeDispatcher,
     RecoverySweep,
