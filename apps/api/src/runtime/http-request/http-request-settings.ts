@@ -13,6 +13,11 @@ export interface HttpRequestSettings {
   readonly maxRedirects: number;
   readonly maxTextChars: number;
   readonly userAgent: string;
+  /**
+   * Certificates trusted on top of Node's CA bundle. Empty in production (a private CA is
+   * added to the whole process with NODE_EXTRA_CA_CERTS); tests trust their own server here.
+   */
+  readonly extraCaCertificates: readonly string[];
 }
 
 export const HTTP_REQUEST_SETTINGS = Symbol('HTTP_REQUEST_SETTINGS');
@@ -32,6 +37,7 @@ export function httpRequestSettings(config: HttpRequestConfig): HttpRequestSetti
     maxRedirects: MAX_REDIRECTS,
     maxTextChars: MAX_TEXT_BODY_CHARS,
     userAgent: `Jornada/${API_VERSION}`,
+    extraCaCertificates: [],
   };
 }
 

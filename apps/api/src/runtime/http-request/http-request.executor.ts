@@ -108,7 +108,7 @@ export class HttpRequestExecutor {
         const guard = new ConnectionGuard({ policy: settings.policy, resolver: this.resolver, hostname: target.hostname });
         if (target.literal !== undefined) guard.checkLiteral(target.literal);
         hops += 1;
-        const response = await sendHop({ hop, guard, signal: deadline.signal, limit: settings.maxResponseBytes, wantsBody: (status, h) => !isFollowedRedirect(status, h) });
+        const response = await sendHop({ hop, guard, signal: deadline.signal, limit: settings.maxResponseBytes, wantsBody: (status, h) => !isFollowedRedirect(status, h), extraCa: settings.extraCaCertificates });
         reached = true;
         log.address = response.address;
         const location = response.headers.location;

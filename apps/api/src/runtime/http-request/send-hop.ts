@@ -1,5 +1,6 @@
 import http, { type IncomingHttpHeaders } from 'node:http';
 import https from 'node:https';
+import { rootCertificates } from 'node:tls';
 import { RefusedAddressError, type ConnectionGuard } from './connection-guard.js';
 import { readBody, ResponseTooLargeError, UnsupportedEncodingError } from './read-body.js';
 
@@ -45,7 +46,7 @@ export class HopError extends Error {
  * of the whole call. "Reached" becomes true once the transport is up (TCP for http, the TLS
  * handshake for https): only then can request bytes arrive at the server.
  */
-export function sendHop({ hop, guard, signal, limit, wantsBody }: { hop: Hop; guard: ConnectionGuard; signal: AbortSignal; limit: number; wantsBody: (status: number, headers: IncomingHttpHeaders) => boolean }): Promise<HopResponse> {
+export function sendHop({ hop, guard, signal, limit, wantsBody, extraCa }: { hop: Hop; guard: ConnectionGuard; signal: AbortSignal; limit: number; wantsBody: (status: number, headers: IncomingHttpHeaders) => boolean; extraCa: readonly string[] }): Promise<HopResponse> {
   const secure = hop.url.protocol === 'https:';
   const host = hop.url.hostname;
   let reached = false;
@@ -65,6 +66,8 @@ export function sendHop({ hop, guard, signal, limit, wantsBody }: { hop: Hop; gu
         lookup: guard.lookup,
         maxHeaderSize: MAX_RESPONSE_HEADER_BYTES,
         signal,
+        // Certificates are verified against the host name (SNI and checkServerIdentity use it, not the address).
+        ...(secure && extraCa.length > 0 ? { ca: [...rootCertificates, ...extraCa] } : {}),
       });
     } catch (error) {
       fail(error);
