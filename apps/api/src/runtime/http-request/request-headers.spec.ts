@@ -23,6 +23,16 @@ describe('buildRequestHeaders', () => {
     });
   });
 
+  it('strips Host overrides a reverse proxy would obey', () => {
+    const result = buildRequestHeaders({
+      headers: { 'X-Forwarded-Host': 'admin.internal', Forwarded: 'host=admin.internal', 'X-Host': 'a', 'X-Original-Host': 'a', 'X-HTTP-Host-Override': 'a', 'X-Original-URL': '/admin', 'X-Rewrite-URL': '/admin', 'X-Forwarded-Server': 'a' },
+      body: undefined,
+      userAgent: UA,
+    });
+    expect(result.ok && Object.keys(result.headers)).toEqual(['user-agent', 'accept', 'accept-encoding']);
+    expect(result.ok && result.dropped).toHaveLength(8);
+  });
+
   it('strips hop-by-hop headers, Host, Content-Length, Expect and Accept-Encoding, and says which', () => {
     const result = buildRequestHeaders({
       headers: { Host: 'internal.example', Connection: 'keep-alive, X-Secret', 'Keep-Alive': '5', 'Transfer-Encoding': 'chunked', TE: 'trailers', Trailer: 'x', Upgrade: 'websocket', 'Proxy-Authorization': 'Basic x', 'Content-Length': '999', Expect: '100-continue', 'Accept-Encoding': 'zstd', 'X-Kept': '1' },

@@ -7,7 +7,9 @@ export const MAX_HEADER_TOTAL_BYTES = 32 * 1024;
  * Headers a flow may not set: hop-by-hop headers (RFC 9110 §7.6.1) belong to one connection
  * and we own it; `Host` must match the host we checked and connect to; `Content-Length` is
  * computed from the body; `Expect: 100-continue` could stall the request; `Accept-Encoding`
- * is ours, because we must be able to decode (and size-check) whatever comes back.
+ * is ours, because we must be able to decode (and size-check) whatever comes back. Host
+ * overrides (`X-Forwarded-Host`, `Forwarded`, `X-Original-URL`…) are how a request talks a
+ * reverse proxy into routing it to another virtual host or path: a flow has no use for them.
  */
 const DROPPED = new Set([
   'connection',
@@ -24,6 +26,14 @@ const DROPPED = new Set([
   'expect',
   'accept-encoding',
   'http2-settings',
+  'forwarded',
+  'x-forwarded-host',
+  'x-forwarded-server',
+  'x-host',
+  'x-original-host',
+  'x-http-host-override',
+  'x-original-url',
+  'x-rewrite-url',
 ]);
 
 /** RFC 9110 token characters. */
