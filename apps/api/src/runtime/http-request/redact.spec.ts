@@ -15,6 +15,8 @@ describe('redaction', () => {
       'X-Order': '42',
     });
     expect(isSecretHeader('accept-encoding')).toBe(false);
+    // Not a credential, and it must follow a redirect for retries to stay safe.
+    expect(isSecretHeader('Idempotency-Key')).toBe(false);
   });
 
   it('hides user info and credential-like query values in URLs', () => {

@@ -7,8 +7,12 @@ const SECRET_WORDS = /token|secret|key|passw|pwd|auth|session|signature|credenti
 /** Query parameters likely to be credentials (`?access_token=…`, `?api_key=…`, `?sig=…`). */
 const SECRET_PARAMS = /token|secret|key|passw|pwd|auth|session|signature|^sig$|credential|^code$/i;
 
+/** Names with a secret-sounding word that are not credentials (and must survive a redirect). */
+const NOT_SECRET = new Set(['idempotency-key']);
+
 export function isSecretHeader(name: string): boolean {
-  return SECRET_HEADERS.has(name.toLowerCase()) || SECRET_WORDS.test(name);
+  const lower = name.toLowerCase();
+  return SECRET_HEADERS.has(lower) || (SECRET_WORDS.test(lower) && !NOT_SECRET.has(lower));
 }
 
 /** The headers with credential values replaced, names kept (so a missing header is visible). */
