@@ -68,7 +68,7 @@ export class HttpRequestExecutor {
       outcome = await this.perform(effect, method, log);
     } catch (error) {
       // A bug of ours, not the target's: say so rather than throw into the queue unclassified.
-      outcome = this.failed(log, { code: 'invalid_request', errorClass: 'system', message: `Internal error: ${error instanceof Error ? error.message : String(error)}`, reached: false }, method);
+      outcome = this.failed(log, { code: 'invalid_request', errorClass: 'system', message: `Internal error: ${error instanceof Error ? error.message : String(error)}`, reached: false, method });
     }
     log.durationMs = Math.round(performance.now() - startedAt);
     const fields = { workspaceId, effectId: effect.id, nodeId: effect.nodeId, http: outcome.log };
@@ -80,19 +80,19 @@ export class HttpRequestExecutor {
   private async perform(effect: HttpRequestEffect, method: string, log: LogDraft): Promise<HttpRequestOutcome> {
     const { settings } = this;
     if (!METHODS.has(method)) {
-      return this.failed(log, { code: 'invalid_request', errorClass: 'system', message: `The method ${JSON.stringify(effect.method.slice(0, 20))} is not supported.`, reached: false }, method);
+      return this.failed(log, { code: 'invalid_request', errorClass: 'system', message: `The method ${JSON.stringify(effect.method.slice(0, 20))} is not supported.`, reached: false, method });
     }
     const parsed = parseRequestTarget(effect.url);
-    if (!parsed.ok) return this.failed(log, { code: 'invalid_url', errorClass: 'user', message: parsed.message, reached: false }, method);
+    if (!parsed.ok) return this.failed(log, { code: 'invalid_url', errorClass: 'user', message: parsed.message, reached: false, method });
     const headers = buildRequestHeaders({ headers: effect.headers, body: effect.body, userAgent: settings.userAgent });
-    if (!headers.ok) return this.failed(log, { code: 'invalid_request', errorClass: 'user', message: headers.message, reached: false }, method);
+    if (!headers.ok) return this.failed(log, { code: 'invalid_request', errorClass: 'user', message: headers.message, reached: false, method });
     log.requestHeaders = redactHeaders(headers.headers);
     log.droppedHeaders = headers.dropped;
     const body = effect.body === undefined ? undefined : Buffer.from(effect.body, 'utf8');
     log.requestBytes = body?.length ?? 0;
     if (log.requestBytes > settings.maxRequestBodyBytes) {
       const message = `The request body is ${String(log.requestBytes)} bytes, more than the limit of ${String(settings.maxRequestBodyBytes)} bytes.`;
-      return this.failed(log, { code: 'request_too_large', errorClass: 'user', message, reached: false }, method);
+      return this.failed(log, { code: 'request_too_large', errorClass: 'user', message, reached: false, method });
     }
     const timeoutMs = clampTimeout(effect.timeoutMs);
     const deadline = new AbortController();
@@ -116,18 +116,18 @@ export class HttpRequestExecutor {
           return this.answered(log, { response, method, hops, idempotencyKey: 'idempotency-key' in headers.headers });
         }
         const plan = planRedirect({ hop, status: response.status, location, redirects: redirects.length, maxRedirects: settings.maxRedirects });
-        if (!plan.ok) return this.failed(log, { code: plan.code, errorClass: 'user', message: plan.message, reached }, method);
+        if (!plan.ok) return this.failed(log, { code: plan.code, errorClass: 'user', message: plan.message, reached, method });
         redirects.push({ status: response.status, location: redactUrl(plan.hop.url) });
         hop = plan.hop;
         target = plan.target;
       }
     } catch (error) {
-      if (error instanceof RefusedAddressError) return this.failed(log, { code: 'forbidden_address', errorClass: 'user', message: error.message, reached }, method);
+      if (error instanceof RefusedAddressError) return this.failed(log, { code: 'forbidden_address', errorClass: 'user', message: error.message, reached, method });
       if (!(error instanceof HopError)) throw error;
       const { code, errorClass } = HOP_FAILURES[error.reason];
       const missingHost = error.reason === 'dns' && error.code !== undefined && MISSING_HOST_CODES.has(error.code);
       const message = error.reason === 'timeout' ? timeoutMessage(timeoutMs, reached || error.reached) : error.message;
-      return this.failed(log, { code, errorClass: missingHost ? 'user' : errorClass, message, reached: reached || error.reached }, method, hops);
+      return this.failed(log, { code, errorClass: missingHost ? 'user' : errorClass, message, reached: reached || error.reached, method, hops });
     } finally {
       clearTimeout(timer);
     }
@@ -156,7 +156,7 @@ export class HttpRequestExecutor {
     };
   }
 
-  private failed(log: LogDraft, failure: Failure, method: string, hops = 1): HttpRequestOutcome {
+  private failed(log: LogDraft, { method, hops = 1, ...failure }: Failure & { method: string; hops?: number }): HttpRequestOutcome {
     log.error = { code: failure.code, message: failure.message };
     const idempotencyKey = Object.keys(log.requestHeaders).includes('idempotency-key');
     const retryAdvisable = adviseRetry({ errorClass: failure.errorClass, method, reached: failure.reached, status: undefined, hops, idempotencyKey });

@@ -30,13 +30,15 @@ export type HopErrorReason = 'refused_address' | 'invalid_request' | 'dns' | 'co
 /** Why a hop failed, and whether any byte of the request may have reached the server. */
 export class HopError extends Error {
   override readonly name = 'HopError';
-  constructor(
-    message: string,
-    readonly reason: HopErrorReason,
-    readonly reached: boolean,
-    readonly code?: string,
-  ) {
+  readonly reason: HopErrorReason;
+  readonly reached: boolean;
+  readonly code: string | undefined;
+
+  constructor(message: string, { reason, reached, code }: { reason: HopErrorReason; reached: boolean; code?: string }) {
     super(message);
+    this.reason = reason;
+    this.reached = reached;
+    this.code = code;
   }
 }
 
@@ -106,27 +108,27 @@ const TLS_CODE = /^(ERR_TLS_|ERR_SSL_|ERR_OSSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SEL
 function toHopError(error: unknown, { host, signal, reached }: { host: string; signal: AbortSignal; reached: boolean }): HopError {
   if (error instanceof HopError) return error;
   const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof RefusedAddressError) return new HopError(message, 'refused_address', false);
-  if (error instanceof ResponseTooLargeError) return new HopError(message, 'too_large', true);
-  if (error instanceof UnsupportedEncodingError) return new HopError(message, 'bad_encoding', true);
+  if (error instanceof RefusedAddressError) return new HopError(message, { reason: 'refused_address', reached: false });
+  if (error instanceof ResponseTooLargeError) return new HopError(message, { reason: 'too_large', reached: true });
+  if (error instanceof UnsupportedEncodingError) return new HopError(message, { reason: 'bad_encoding', reached: true });
   // Checked before codes: aborting the request surfaces as ECONNRESET or AbortError.
-  if (signal.aborted) return new HopError('', 'timeout', reached);
+  if (signal.aborted) return new HopError('', { reason: 'timeout', reached });
   const code = errorCode(error);
   // Node refusing what we asked it to send (a header it will not write): nothing was sent.
   if (code?.startsWith('ERR_INVALID_') === true || code?.startsWith('ERR_HTTP_INVALID_') === true) {
-    return new HopError(`The request cannot be sent: ${message}`, 'invalid_request', false, code);
+    return new HopError(`The request cannot be sent: ${message}`, { reason: 'invalid_request', reached: false, code });
   }
   if (code !== undefined && DNS_CODES.has(code) && !reached) {
-    return new HopError(`Could not resolve ${host} (${code}).`, 'dns', false, code);
+    return new HopError(`Could not resolve ${host} (${code}).`, { reason: 'dns', reached: false, code });
   }
-  if (code === 'HPE_HEADER_OVERFLOW') return new HopError(`The response headers are larger than ${String(MAX_RESPONSE_HEADER_BYTES)} bytes.`, 'too_large', true, code);
-  if (code?.startsWith('HPE_') === true) return new HopError(`The server at ${host} did not answer valid HTTP (${code}).`, 'invalid_response', true, code);
+  if (code === 'HPE_HEADER_OVERFLOW') return new HopError(`The response headers are larger than ${String(MAX_RESPONSE_HEADER_BYTES)} bytes.`, { reason: 'too_large', reached: true, code });
+  if (code?.startsWith('HPE_') === true) return new HopError(`The server at ${host} did not answer valid HTTP (${code}).`, { reason: 'invalid_response', reached: true, code });
   if (code?.startsWith('Z_') === true || code === 'ERR_ZLIB_INITIALIZATION_FAILED') {
-    return new HopError(`The response body could not be decompressed (${code}).`, 'invalid_response', true, code);
+    return new HopError(`The response body could not be decompressed (${code}).`, { reason: 'invalid_response', reached: true, code });
   }
-  if (code !== undefined && TLS_CODE.test(code)) return new HopError(`The TLS connection to ${host} failed: ${message} (${code}).`, 'tls', reached, code);
-  if (!reached) return new HopError(`Could not connect to ${host}: ${message}${code === undefined ? '' : ` (${code})`}.`, 'connect', false, code);
-  return new HopError(`The connection to ${host} failed: ${message}${code === undefined ? '' : ` (${code})`}.`, 'network', true, code);
+  if (code !== undefined && TLS_CODE.test(code)) return new HopError(`The TLS connection to ${host} failed: ${message} (${code}).`, { reason: 'tls', reached, code });
+  if (!reached) return new HopError(`Could not connect to ${host}: ${message}${code === undefined ? '' : ` (${code})`}.`, { reason: 'connect', reached: false, code });
+  return new HopError(`The connection to ${host} failed: ${message}${code === undefined ? '' : ` (${code})`}.`, { reason: 'network', reached: true, code });
 }
 
 function errorCode(error: unknown): string | undefined {
