@@ -73,7 +73,7 @@ describe('HttpRequestExecutor: limits', () => {
   it('stops at the deadline when the server never answers: transient, sent, so a GET is retried and a POST is not', async () => {
     const started = Date.now();
     const get = await kit.executor.execute(effect({ url: `${server.origin}/silent`, timeoutMs: 300 }), WORKSPACE);
-    expect(Date.now() - started).toBeLessThan(2000);
+    expect(Date.now() - started).toBeLessThan(4000); // bounded by the deadline, with room for a loaded machine
     expect(get).toMatchObject({
       ok: false,
       error: 'No complete answer within 300 ms (the request was sent, so it may have been processed).',
