@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { ContactWriter } from '../contacts/contact-writer.js';
 import { ContactRepository } from '../contacts/contact.repository.js';
 import { RealtimeBus } from '../realtime/realtime-bus.js';
+import { redactHeaders, redactUrl } from './http-request/redact.js';
 import { ConversationRepository } from './conversation.repository.js';
 import type { Queryable } from './runtime-sql.js';
 
@@ -169,6 +170,9 @@ function logEntryOf(effect: Effect): LogEntry {
       return { kind: 'send', data: { effectId: effect.id, nodeId: effect.nodeId, message: effect.message } };
     case 'log':
       return { kind: effect.level === 'error' ? 'error' : 'log', data: { ...effect } };
+    case 'http_request':
+      // The run log is read through the API: no credentials in it (the outbox row keeps them to make the call).
+      return { kind: 'http_request', data: { ...effect, url: redactUrl(effect.url), headers: redactHeaders(effect.headers), ...(effect.body !== undefined ? { body: '[not logged]' } : {}) } };
     case 'end_session':
       return { kind: 'end', data: { reason: effect.reason } };
     default:

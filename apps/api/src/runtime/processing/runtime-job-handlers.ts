@@ -15,6 +15,7 @@ import { RuntimeFault } from '../session-stepper.js';
 import { StartFlowUseCase } from '../start-flow.use-case.js';
 import { FailInboundEventUseCase } from './fail-inbound-event.use-case.js';
 import { OutboxRepository, type OutboxRecord } from './outbox.repository.js';
+import { HttpRequestPerformer } from './http-request-performer.js';
 import { RuntimeDispatcher } from './runtime-dispatcher.js';
 import { SendPerformer } from './send-performer.js';
 
@@ -26,8 +27,8 @@ const MAX_EARLY_WAIT_MS = 10_000;
  * - inbound: step the event (ProcessInboundEventUseCase), then dispatch what it produced; after
  *   the last attempt, FailInboundEventUseCase so the sender's later events are not blocked.
  * - timers: fire the timer (FireTimerUseCase), then dispatch what it produced.
- * - outbound: perform one outbox row: a send through the conversation's channel adapter, or a
- *   jump to another flow.
+ * - outbound: perform one outbox row: a send through the conversation's channel adapter, a
+ *   flow's HTTP request, or a jump to another flow.
  */
 @Injectable()
 export class RuntimeJobHandlers {
@@ -39,6 +40,7 @@ export class RuntimeJobHandlers {
     private readonly dispatcher: RuntimeDispatcher,
     private readonly outbox: OutboxRepository,
     private readonly sends: SendPerformer,
+    private readonly httpRequests: HttpRequestPerformer,
     private readonly startFlow: StartFlowUseCase,
     private readonly clock: Clock,
     @Inject(QUEUE_SETTINGS) private readonly settings: QueueSettings,
@@ -101,6 +103,11 @@ export class RuntimeJobHandlers {
         case 'start_flow':
           await this.performStartFlow(row);
           return;
+        case 'http_request': {
+          const conversationId = await this.httpRequests.perform(row, { lastAttempt: context.attempt >= this.settings.policies.outbound.attempts });
+          if (conversationId !== null) await this.dispatcher.dispatchConversations([conversationId]);
+          return;
+        }
         case 'schedule_timer':
         case 'cancel_timer':
         case 'handoff':

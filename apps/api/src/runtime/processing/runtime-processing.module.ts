@@ -15,6 +15,8 @@ import { RuntimeJobHandlers } from './runtime-job-handlers.js';
 import { MemoryRateLimiter, OutboundRateLimiter } from './rate-limit/outbound-rate-limiter.js';
 import { RedisRateLimiter } from './rate-limit/redis-rate-limiter.js';
 import { SendPerformer } from './send-performer.js';
+import { HttpRequestPerformer } from './http-request-performer.js';
+import { HttpRequestModule } from '../http-request/http-request.module.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { QUEUE_SETTINGS, type QueueSettings } from '../../queues/queue-settings.js';
 
@@ -35,7 +37,7 @@ class StaticChannelAdapters extends ChannelAdapters {
  * committed outbox rows and timers into jobs, with its periodic sweep.
  */
 @Module({
-  imports: [QueuesModule, RuntimeModule, SandboxModule],
+  imports: [QueuesModule, RuntimeModule, SandboxModule, HttpRequestModule],
   providers: [
     { provide: DISPATCH_SWEEP_SETTINGS, useValue: DEFAULT_DISPATCH_SWEEP_SETTINGS },
     { provide: ChannelAdapters, inject: [SandboxChannelAdapter], useFactory: (sandbox: SandboxChannelAdapter) => new StaticChannelAdapters([sandbox]) },
@@ -47,6 +49,7 @@ class StaticChannelAdapters extends ChannelAdapters {
         config.redisUrl !== undefined ? new RedisRateLimiter({ url: config.redisUrl, prefix: queues.redisPrefix }) : new MemoryRateLimiter(),
     },
     SendPerformer,
+    HttpRequestPerformer,
     OutboxRepository,
     RuntimeDispatcher,
     RecoverySweep,

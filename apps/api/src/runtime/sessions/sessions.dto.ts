@@ -89,7 +89,7 @@ export class SessionDetailView extends SessionSummaryView {
 export class RunLogEntryView {
   @ApiProperty({ description: 'Order within the session; pass the last one as `after` to read on.' }) seq!: number;
   @ApiProperty({ format: 'date-time' }) at!: string;
-  @ApiProperty({ enum: ['event', 'node', 'send', 'schedule_timer', 'cancel_timer', 'handoff', 'http_request', 'set_contact', 'tag', 'record_survey', 'record_conversion', 'start_flow', 'end', 'log', 'error', 'ignored'] })
+  @ApiProperty({ enum: ['event', 'node', 'send', 'schedule_timer', 'cancel_timer', 'handoff', 'http_request', 'set_contact', 'tag', 'record_survey', 'record_conversion', 'start_flow', 'http_result', 'end', 'log', 'error', 'ignored'] })
   kind!: string;
   @ApiProperty({ type: 'object', additionalProperties: true }) data!: Record<string, unknown>;
 }
