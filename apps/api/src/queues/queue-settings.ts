@@ -8,6 +8,10 @@ export interface QueueSettings {
   readonly shutdownTimeoutMs: number;
   /** Redis key prefix (BullMQ's default `bull`); the PostgreSQL backend uses its own schema. */
   readonly redisPrefix: string;
+  /** Worker locks and stall recovery (see WorkerTuning): how soon a crashed worker's jobs run again. */
+  readonly lockDurationMs: number;
+  readonly stalledIntervalMs: number;
+  readonly maxStalledCount: number;
   /**
    * Tests that drive the queue layer with their own processors set this: a second
    * registerProcessor for a queue then replaces the app's one (running workers pick it up
@@ -24,4 +28,9 @@ export const DEFAULT_QUEUE_SETTINGS: QueueSettings = Object.freeze({
   // Below main.ts's 15 s hard stop, leaving time to close the HTTP server and the database.
   shutdownTimeoutMs: 10_000,
   redisPrefix: 'bull',
+  // A killed worker's jobs run again within about 20 s (lock lapses, next stall check); the
+  // lock is renewed every 7.5 s while a job runs, so live jobs are never taken twice.
+  lockDurationMs: 15_000,
+  stalledIntervalMs: 5_000,
+  maxStalledCount: 10,
 });
