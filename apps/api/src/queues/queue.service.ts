@@ -50,6 +50,8 @@ export interface QueueStatus {
 }
 
 /** A health probe must answer even when Redis or Postgres hangs. */
+/** How long a request that stored its row waits for the queue before answering anyway. */
+const ENQUEUE_AFTER_STORE_TIMEOUT_MS = 1000;
 const PROBE_TIMEOUT_MS = 2000;
 
 /**
@@ -110,6 +112,28 @@ export class QueueService implements OnApplicationBootstrap, BeforeApplicationSh
     });
   }
 
+  /**
+   * For a row that is already stored (an inbound webhook, an event): enqueue it, but never make
+   * the caller fail or wait long because the queue store is down — the row is the promise, and
+   * the recovery sweep enqueues rows that have no job. Resolves to whether the job was added.
+   */
+  async addAfterStore<Q extends QueueName>(queue: Q, payload: QueuePayload<Q>, { timeoutMs = ENQUEUE_AFTER_STORE_TIMEOUT_MS }: { timeoutMs?: number } = {}): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), timeoutMs);
+    });
+    try {
+      const added = await Promise.race([this.add(queue, payload).then(() => true), timeout]);
+      if (!added) this.logger.warn({ queue, jobId: jobIdFor(queue, payload) }, 'Enqueueing a stored row timed out; the recovery sweep will enqueue it');
+      return added;
+    } catch (error) {
+      this.logger.warn({ err: error, queue, jobId: jobIdFor(queue, payload) }, 'Enqueueing a stored row failed; the recovery sweep will enqueue it');
+      return false;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   /** Enqueues several jobs of one queue in one round trip; the same job-id rules as `add`. */
   async addBulk<Q extends QueueName>(queue: Q, jobs: readonly { payload: QueuePayload<Q>; delayMs?: number }[]): Promise<void> {
     if (jobs.length === 0) return;
@@ -124,23 +148,35 @@ export class QueueService implements OnApplicationBootstrap, BeforeApplicationSh
 
   /**
    * Makes sure a job exists for each row, for rows the recovery sweep found without progress:
-   * adds the missing ones, and retries the ones that failed in the queue without their handler
-   * ever settling the row (a job failed for stalling, i.e. crashing workers, too often).
-   * Jobs that exist and did not fail are left alone.
+   * adds the missing ones, retries the ones that failed in the queue without their handler ever
+   * settling the row (a job failed for stalling, i.e. crashing workers, too often), and runs
+   * again the ones that completed while the row stayed unsettled. Jobs waiting, delayed or
+   * running are left alone.
    */
   async ensureJobs<Q extends QueueName>(queue: Q, payloads: readonly QueuePayload<Q>[]): Promise<{ added: number; revived: number }> {
     let revived = 0;
+    let added = 0;
     const missing: QueuePayload<Q>[] = [];
     for (const payload of payloads) {
       const job = await this.queue(queue).getJob(jobIdFor(queue, payload));
-      if (job === undefined || job === null) missing.push(payload);
-      else if ((await job.getState()) === 'failed') {
+      if (job === undefined || job === null) {
+        missing.push(payload);
+        added += 1;
+        continue;
+      }
+      const state = await job.getState();
+      if (state === 'failed') {
         await job.retry('failed');
+        revived += 1;
+      } else if (state === 'completed') {
+        // It ran and left the row unsettled (it handed the row to a job that then died): run it again.
+        await job.remove();
+        missing.push(payload);
         revived += 1;
       }
     }
     await this.addBulk(queue, missing.map((payload) => ({ payload })));
-    return { added: missing.length, revived };
+    return { added, revived };
   }
 
   /**

@@ -78,7 +78,8 @@ export class SandboxConversationsService {
       message,
     });
     // A duplicate is queued again too (a no-op while its job is kept): the first post may have died before enqueueing.
-    await this.queues.add('inbound', { v: 1, inboundEventId: recorded.eventId });
+    // Stored is acknowledged: a queue store that is down delays the reply, it does not lose the message.
+    await this.queues.addAfterStore('inbound', { v: 1, inboundEventId: recorded.eventId });
     return recorded;
   }
 

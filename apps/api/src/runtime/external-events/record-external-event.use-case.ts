@@ -17,7 +17,8 @@ export interface RecordExternalEventCommand {
  * same id again (however often, however concurrently) finds it taken: a duplicate, enqueued
  * again by the same job id, which is a no-op while the job is kept (and the row's status
  * makes a late job a no-op after that). Enqueueing the duplicate too heals a first post whose
- * enqueue failed after the row was stored.
+ * enqueue failed after the row was stored; a queue store that is down does not fail the post
+ * (the row is stored: the recovery sweep enqueues it).
  */
 @Injectable()
 export class RecordExternalEventUseCase {
@@ -33,7 +34,7 @@ export class RecordExternalEventUseCase {
     const duplicate = eventId === null;
     eventId ??= await this.events.findIdByExternalId({ workspaceId, externalId });
     if (eventId === null) throw new Error(`external event ${externalId} conflicted but cannot be found`);
-    await this.queues.add('events', { v: 1, externalEventId: eventId });
+    await this.queues.addAfterStore('events', { v: 1, externalEventId: eventId });
     return { eventId, duplicate };
   }
 }

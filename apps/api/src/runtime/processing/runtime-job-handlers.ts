@@ -9,6 +9,7 @@ import type { QueueName, QueuePayload } from '../../queues/queue-names.js';
 import { QUEUE_SETTINGS, type QueueSettings } from '../../queues/queue-settings.js';
 import type { JobContext } from '../../queues/queue.service.js';
 import { Clock } from '../clock.js';
+import { KeyedSerializer } from '../concurrency/keyed-serializer.js';
 import { FireTimerUseCase } from '../fire-timer.use-case.js';
 import { ProcessInboundEventUseCase } from '../process-inbound-event.use-case.js';
 import { RuntimeFault } from '../session-stepper.js';
@@ -32,6 +33,8 @@ const MAX_EARLY_WAIT_MS = 10_000;
  */
 @Injectable()
 export class RuntimeJobHandlers {
+  private readonly senders = new KeyedSerializer();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly processInbound: ProcessInboundEventUseCase,
@@ -48,11 +51,15 @@ export class RuntimeJobHandlers {
   ) {}
 
   async inbound({ inboundEventId }: QueuePayload<'inbound'>, context: JobContext): Promise<void> {
-    const found = await this.dataSource.query<{ workspace_id: string }[]>(`SELECT workspace_id FROM inbound_events WHERE id = $1`, [inboundEventId]);
-    const workspaceId = found[0]?.workspace_id;
-    if (workspaceId === undefined) return; // deleted with its workspace
+    const found = await this.dataSource.query<{ workspace_id: string; channel: string; sender: string }[]>(`SELECT workspace_id, channel, sender FROM inbound_events WHERE id = $1`, [
+      inboundEventId,
+    ]);
+    const event = found[0];
+    if (event === undefined) return; // deleted with its workspace
+    const workspaceId = event.workspace_id;
     try {
-      const result = await this.processInbound.execute({ workspaceId, eventId: inboundEventId });
+      // This process's jobs of one sender wait here, not each on the sender's lock with a pooled connection.
+      const result = await this.senders.run(`${workspaceId}:${event.channel}:${event.sender}`, () => this.processInbound.execute({ workspaceId, eventId: inboundEventId }));
       // Also when another job processed it: this one may be the retry of a job that died before dispatching.
       await this.dispatcher.afterInbound([inboundEventId, ...result.processed.map((p) => p.eventId)]);
     } catch (cause) {

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { classifyJobError, JobError } from '../../queues/job-error.js';
 import { Clock } from '../clock.js';
+import { KeyedSerializer } from '../concurrency/keyed-serializer.js';
 import { ChannelAdapters, type ChannelAdapter } from './channel-adapter.js';
 import { OUTBOX_COLUMNS, OutboxRepository, toOutboxRecord, type OutboxRecord, type OutboxRow } from './outbox.repository.js';
 import { OutboundRateLimiter } from './rate-limit/outbound-rate-limiter.js';
@@ -17,6 +18,12 @@ const RENEW_AFTER_MS = LEASE_MS / 3;
 /** How long a job waits in place for another job to finish the conversation's earlier sends. */
 const WAIT_FOR_OTHERS_MS = 10_000;
 const POLL_MS = 50;
+/**
+ * Pace at 95% of a channel's limit: a send can leave a few milliseconds after its slot (timers
+ * run late under load) and the next one on time, so an exact pace would now and then put one
+ * message too many into a provider's second.
+ */
+const PACE_SAFETY = 0.95;
 
 interface ClaimedSend {
   readonly row: OutboxRecord;
@@ -41,6 +48,8 @@ type Claim = { readonly kind: 'claimed'; readonly sends: readonly ClaimedSend[] 
  */
 @Injectable()
 export class SendPerformer {
+  private readonly conversations = new KeyedSerializer();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly adapters: ChannelAdapters,
@@ -55,7 +64,11 @@ export class SendPerformer {
     if (typeof channel !== 'string' || typeof conversationId !== 'string') throw JobError.system(`outbox row ${row.id}: send payload is incomplete`);
     const adapter = this.adapters.get(channel);
     if (adapter === undefined) throw JobError.user(`no channel adapter for "${channel}" yet`);
+    // This process's jobs of one conversation take turns here instead of polling each other's leases.
+    await this.conversations.run(conversationId, () => this.performInTurn({ row, adapter, channel, conversationId }));
+  }
 
+  private async performInTurn({ row, adapter, channel, conversationId }: { row: OutboxRecord; adapter: ChannelAdapter; channel: string; conversationId: string }): Promise<void> {
     const token = randomUUID();
     const deadline = Date.now() + WAIT_FOR_OTHERS_MS;
     let claim = await this.claim({ row, conversationId, token });
@@ -69,7 +82,7 @@ export class SendPerformer {
   }
 
   private async sendAll({ adapter, channel, conversationId, sends, token }: { adapter: ChannelAdapter; channel: string; conversationId: string; sends: readonly ClaimedSend[]; token: string }): Promise<void> {
-    const perSecond = rateLimitOf(channel, this.config.outboundRateLimits);
+    const perSecond = rateLimitOf(channel, this.config.outboundRateLimits) * PACE_SAFETY;
     let index = 0;
     let renewedAt = Date.now();
     try {
@@ -121,7 +134,9 @@ export class SendPerformer {
           ORDER BY m.seq`,
         [row.workspaceId, conversationId],
       );
-      if (!pending.some((p) => p.id === row.id)) return { kind: 'done' };
+      const own = pending.find((p) => p.id === row.id);
+      // Sent already, or in another job's claim (if that job dies, the lease lapses and the recovery sweep runs this row again).
+      if (own === undefined || own.leased) return { kind: 'done' };
       if (pending.some((p) => p.leased)) return { kind: 'busy' };
       await tx.query(`UPDATE outbox SET claimed_until = now() + ($3 || ' milliseconds')::interval, claim_token = $2 WHERE id = ANY($1::uuid[])`, [pending.map((p) => p.id), token, String(LEASE_MS)]);
       return {
