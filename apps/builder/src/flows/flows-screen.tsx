@@ -1,0 +1,146 @@
+import { useCallback, useState } from 'react';
+import { useApi } from '../api/api-context.js';
+import type { FlowPage, FlowStatus, FlowSummary } from '../api/types.js';
+import { useResource } from '../api/use-resource.js';
+import { can } from '../auth/permissions.js';
+import { useSignedIn } from '../auth/session-context.js';
+import { useI18n } from '../i18n/index.js';
+import { Button } from '../ui/button.js';
+import { ErrorState } from '../ui/error-state.js';
+import { EmptyState } from '../ui/feedback.js';
+import { SearchField } from '../ui/field.js';
+import { Page, PageHeader } from '../ui/page.js';
+import { Skeleton } from '../ui/spinner.js';
+import { FlowRow } from './flow-row.js';
+import './flows-screen.css';
+import { useDebounced } from './use-debounced.js';
+
+const PAGE_SIZE = 50;
+
+/** The flows of the workspace: search, filter by status, and everything done to a flow. */
+export function FlowsScreen() {
+  const { t } = useI18n();
+  const api = useApi();
+  const { workspace } = useSignedIn();
+  const [search, setSearch] = useState('');
+  const [status, setStatus] = useState<FlowStatus | undefined>(undefined);
+  const query = useDebounced(search.trim(), 250);
+  const [extra, setExtra] = useState<{ items: FlowSummary[]; nextCursor: string | null } | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+
+  const { state, reload } = useResource<FlowPage>(
+    (signal) => {
+      setExtra(null);
+      return api.flows.list({ search: query, ...(status === undefined ? {} : { status }), limit: PAGE_SIZE }, signal);
+    },
+    `${workspace.id}|${query}|${status ?? ''}`,
+  );
+
+  const loadMore = useCallback(async () => {
+    const cursor = extra?.nextCursor ?? state.data?.nextCursor;
+    if (cursor === null || cursor === undefined) return;
+    setLoadingMore(true);
+    try {
+      const page = await api.flows.list({ search: query, ...(status === undefined ? {} : { status }), limit: PAGE_SIZE, cursor });
+      setExtra((current) => ({ items: [...(current?.items ?? []), ...page.items], nextCursor: page.nextCursor }));
+    } finally {
+      setLoadingMore(false);
+    }
+  }, [api, extra, query, state.data, status]);
+
+  const items = [...(state.data?.items ?? []), ...(extra?.items ?? [])];
+  const nextCursor = extra === null ? state.data?.nextCursor : extra.nextCursor;
+  const canWrite = can(workspace.role, 'flows.write');
+  const filtered = query !== '' || status !== undefined;
+
+  return (
+    <Page title={t('flows.title')}>
+      <PageHeader title={t('flows.title')} description={t('flows.description')} />
+      <div className="flows-toolbar">
+        <SearchField label={t('flows.search')} value={search} onChange={(event) => setSearch(event.target.value)} />
+        <div className="segmented" role="group" aria-label={t('flows.filter.label')}>
+          {([undefined, 'draft', 'published'] as const).map((option) => (
+            <button key={option ?? 'all'} type="button" aria-pressed={status === option} onClick={() => setStatus(option)}>
+              {t(option === undefined ? 'flows.filter.all' : option === 'draft' ? 'flows.filter.draft' : 'flows.filter.published')}
+            </button>
+          ))}
+        </div>
+        {state.status === 'ready' && (
+          <span className="flows-toolbar__count" aria-live="polite">
+            {t('flows.count', { count: items.length })}
+          </span>
+        )}
+      </div>
+
+      {state.status === 'error' && state.data === undefined ? (
+        <div className="table-card">
+          <ErrorState error={state.error} onRetry={reload} />
+        </div>
+      ) : state.status === 'ready' && items.length === 0 ? (
+        <div className="table-card">
+          {filtered ? (
+            <EmptyState
+              icon="search"
+              title={query === '' ? t('flows.count', { count: 0 }) : t('flows.noMatch.title', { search: query })}
+              actions={
+                <Button
+                  variant="secondary"
+                  onClick={() => {
+                    setSearch('');
+                    setStatus(undefined);
+                  }}
+                >
+                  {t('flows.noMatch.clear')}
+                </Button>
+              }
+            >
+              {t('flows.noMatch.text')}
+            </EmptyState>
+          ) : (
+            <EmptyState icon="flows" title={t('flows.empty.title')}>
+              {t('flows.empty.text')}
+            </EmptyState>
+          )}
+        </div>
+      ) : (
+        <div className="table-card">
+          <table className="table" aria-busy={state.status === 'loading'}>
+            <thead>
+              <tr>
+                <th scope="col">{t('flows.column.name')}</th>
+                <th scope="col">{t('flows.column.status')}</th>
+                <th scope="col" className="hide-narrow">
+                  {t('flows.column.version')}
+                </th>
+                <th scope="col" className="hide-narrow">
+                  {t('flows.column.edited')}
+                </th>
+                <th scope="col" className="table__actions">
+                  <span className="visually-hidden">{t('common.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {state.data === undefined
+                ? [0, 1, 2].map((row) => (
+                    <tr key={row} className="row-skeleton">
+                      <td colSpan={5}>
+                        <Skeleton width={row === 1 ? '55%' : '70%'} />
+                      </td>
+                    </tr>
+                  ))
+                : items.map((flow) => <FlowRow key={flow.id} flow={flow} canWrite={canWrite} onChanged={reload} />)}
+            </tbody>
+          </table>
+          {nextCursor !== null && nextCursor !== undefined && (
+            <div className="table-footer">
+              <Button variant="ghost" loading={loadingMore} onClick={() => void loadMore()}>
+                {t('flows.loadMore')}
+              </Button>
+            </div>
+          )}
+        </div>
+      )}
+    </Page>
+  );
+}
