@@ -6,6 +6,7 @@ import { FlowEditorScreen } from '../editor/index.js';
 import { FlowsScreen } from '../flows/flows-screen.js';
 import { pickRoute, Redirect, useLocation, type RouteDefinition } from '../router/index.js';
 import { SettingsScreen } from '../settings/settings-screen.js';
+import { VersionsScreen } from '../versions/versions-screen.js';
 import { AppShell } from './app-shell.js';
 import { ForbiddenScreen, NotFoundScreen } from './status-screens.js';
 
@@ -24,6 +25,7 @@ interface AppRoute extends RouteDefinition {
 const ROUTES: readonly AppRoute[] = [
   { path: '/flows', needs: 'flows.read', render: () => <FlowsScreen /> },
   { path: '/flows/:id', needs: 'flows.read', fullScreen: true, render: ({ id = '' }) => <FlowEditorScreen key={id} flowId={id} /> },
+  { path: '/flows/:id/versions', needs: 'flows.read', render: ({ id = '' }) => <VersionsScreen key={id} flowId={id} /> },
   { path: '/settings', render: () => <SettingsScreen /> },
   { path: '/settings/:section', render: ({ section = '' }) => <SettingsScreen section={section} /> },
 ];

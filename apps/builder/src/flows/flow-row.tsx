@@ -4,13 +4,16 @@ import { buildPath, Link, navigate } from '../router/index.js';
 import { buttonClassName } from '../ui/button.js';
 import { Badge } from '../ui/feedback.js';
 import { Icon } from '../ui/icon.js';
-import { Menu, MenuItem } from '../ui/menu.js';
+import { Menu, MenuItem, MenuSeparator } from '../ui/menu.js';
+
+export type FlowAction = 'rename' | 'duplicate' | 'export' | 'delete';
 
 /** One flow in the list: name, status, live version, last edit, and its actions. */
-export function FlowRow({ flow }: { flow: FlowSummary; canWrite: boolean; onChanged: () => void }) {
+export function FlowRow({ flow, canWrite, onAction }: { flow: FlowSummary; canWrite: boolean; onAction: (action: FlowAction, flow: FlowSummary) => void }) {
   const { t, format } = useI18n();
   const editorPath = buildPath('/flows/:id', { id: flow.id });
   const published = flow.currentVersion !== null;
+  const actionsLabel = t('common.moreActions', { name: flow.name });
   return (
     <tr>
       <td>
@@ -27,7 +30,9 @@ export function FlowRow({ flow }: { flow: FlowSummary; canWrite: boolean; onChan
       <td className="hide-narrow">
         {published ? (
           <div className="version-cell">
-            <span className="version-cell__number">{t('flows.version', { version: flow.currentVersion ?? 0 })}</span>
+            <Link to={buildPath('/flows/:id/versions', { id: flow.id })} className="version-cell__number">
+              {t('flows.version', { version: flow.currentVersion ?? 0 })}
+            </Link>
             {flow.lastPublishedAt !== null && <span className="table__muted">{t('flows.publishedOn', { date: format.date(flow.lastPublishedAt) })}</span>}
           </div>
         ) : (
@@ -41,9 +46,9 @@ export function FlowRow({ flow }: { flow: FlowSummary; canWrite: boolean; onChan
       </td>
       <td className="table__actions">
         <Menu
-          label={t('common.moreActions', { name: flow.name })}
+          label={actionsLabel}
           trigger={(props) => (
-            <button type="button" className={buttonClassName({ variant: 'ghost', size: 'sm', iconOnly: true })} aria-label={t('common.moreActions', { name: flow.name })} {...props}>
+            <button type="button" className={buttonClassName({ variant: 'ghost', size: 'sm', iconOnly: true })} aria-label={actionsLabel} title={actionsLabel} {...props}>
               <Icon name="more" size={16} />
             </button>
           )}
@@ -54,6 +59,25 @@ export function FlowRow({ flow }: { flow: FlowSummary; canWrite: boolean; onChan
           <MenuItem icon="history" onSelect={() => navigate(buildPath('/flows/:id/versions', { id: flow.id }))}>
             {t('flows.action.versions')}
           </MenuItem>
+          {canWrite && (
+            <MenuItem icon="file" onSelect={() => onAction('rename', flow)}>
+              {t('flows.action.rename')}
+            </MenuItem>
+          )}
+          {canWrite && (
+            <MenuItem icon="copy" onSelect={() => onAction('duplicate', flow)}>
+              {t('flows.action.duplicate')}
+            </MenuItem>
+          )}
+          <MenuItem icon="download" onSelect={() => onAction('export', flow)}>
+            {t('flows.action.export')}
+          </MenuItem>
+          {canWrite && <MenuSeparator />}
+          {canWrite && (
+            <MenuItem icon="trash" danger onSelect={() => onAction('delete', flow)}>
+              {t('flows.action.delete')}
+            </MenuItem>
+          )}
         </Menu>
       </td>
     </tr>

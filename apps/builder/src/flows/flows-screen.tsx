@@ -11,9 +11,18 @@ import { EmptyState } from '../ui/feedback.js';
 import { SearchField } from '../ui/field.js';
 import { Page, PageHeader } from '../ui/page.js';
 import { Skeleton } from '../ui/spinner.js';
-import { FlowRow } from './flow-row.js';
+import { useToast } from '../ui/toast.js';
+import { describeError } from '../ui/describe-error.js';
+import { ConfirmDialog } from '../ui/confirm-dialog.js';
+import { CreateFlowDialog } from './create-flow-dialog.js';
+import { downloadFile } from './download-file.js';
+import { FlowRow, type FlowAction } from './flow-row.js';
 import './flows-screen.css';
+import { ImportFlowDialog } from './import-flow-dialog.js';
+import { RenameFlowDialog } from './rename-flow-dialog.js';
 import { useDebounced } from './use-debounced.js';
+
+type OpenDialog = { kind: 'create' } | { kind: 'import' } | { kind: 'rename'; flow: FlowSummary } | { kind: 'delete'; flow: FlowSummary };
 
 const PAGE_SIZE = 50;
 
@@ -27,6 +36,8 @@ export function FlowsScreen() {
   const query = useDebounced(search.trim(), 250);
   const [extra, setExtra] = useState<{ items: FlowSummary[]; nextCursor: string | null } | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
+  const [dialog, setDialog] = useState<OpenDialog | null>(null);
+  const toast = useToast();
 
   const { state, reload } = useResource<FlowPage>(
     (signal) => {
@@ -48,6 +59,38 @@ export function FlowsScreen() {
     }
   }, [api, extra, query, state.data, status]);
 
+  const runAction = async (action: FlowAction, flow: FlowSummary) => {
+    if (action === 'rename' || action === 'delete') {
+      setDialog({ kind: action, flow });
+      return;
+    }
+    try {
+      if (action === 'duplicate') {
+        const copy = await api.flows.duplicate(flow.id);
+        toast.show({ tone: 'success', message: t('flows.duplicate.done', { name: copy.name }) });
+        reload();
+      } else {
+        const { text, fileName } = await api.flows.export(flow.id);
+        const file = fileName ?? `${flow.id}.flow.json`;
+        downloadFile({ text, fileName: file });
+        toast.show({ tone: 'success', message: t('flows.export.done', { file }) });
+      }
+    } catch (error) {
+      toast.show({ tone: 'error', ...describeError(error, t) });
+    }
+  };
+
+  const deleteFlow = async (flow: FlowSummary) => {
+    try {
+      await api.flows.remove(flow.id);
+      toast.show({ tone: 'success', message: t('flows.delete.done', { name: flow.name }) });
+      reload();
+    } catch (error) {
+      toast.show({ tone: 'error', ...describeError(error, t) });
+      throw error;
+    }
+  };
+
   const items = [...(state.data?.items ?? []), ...(extra?.items ?? [])];
   const nextCursor = extra === null ? state.data?.nextCursor : extra.nextCursor;
   const canWrite = can(workspace.role, 'flows.write');
@@ -55,7 +98,22 @@ export function FlowsScreen() {
 
   return (
     <Page title={t('flows.title')}>
-      <PageHeader title={t('flows.title')} description={t('flows.description')} />
+      <PageHeader
+        title={t('flows.title')}
+        description={t('flows.description')}
+        actions={
+          canWrite ? (
+            <>
+              <Button variant="secondary" icon="upload" onClick={() => setDialog({ kind: 'import' })}>
+                {t('flows.import')}
+              </Button>
+              <Button variant="primary" icon="plus" onClick={() => setDialog({ kind: 'create' })}>
+                {t('flows.new')}
+              </Button>
+            </>
+          ) : undefined
+        }
+      />
       <div className="flows-toolbar">
         <SearchField label={t('flows.search')} value={search} onChange={(event) => setSearch(event.target.value)} />
         <div className="segmented" role="group" aria-label={t('flows.filter.label')}>
@@ -97,7 +155,17 @@ export function FlowsScreen() {
               {t('flows.noMatch.text')}
             </EmptyState>
           ) : (
-            <EmptyState icon="flows" title={t('flows.empty.title')}>
+            <EmptyState
+              icon="flows"
+              title={t('flows.empty.title')}
+              actions={
+                canWrite ? (
+                  <Button variant="primary" icon="plus" onClick={() => setDialog({ kind: 'create' })}>
+                    {t('flows.new')}
+                  </Button>
+                ) : undefined
+              }
+            >
               {t('flows.empty.text')}
             </EmptyState>
           )}
@@ -129,7 +197,7 @@ export function FlowsScreen() {
                       </td>
                     </tr>
                   ))
-                : items.map((flow) => <FlowRow key={flow.id} flow={flow} canWrite={canWrite} onChanged={reload} />)}
+                : items.map((flow) => <FlowRow key={flow.id} flow={flow} canWrite={canWrite} onAction={(action, target) => void runAction(action, target)} />)}
             </tbody>
           </table>
           {nextCursor !== null && nextCursor !== undefined && (
@@ -140,6 +208,19 @@ export function FlowsScreen() {
             </div>
           )}
         </div>
+      )}
+      {dialog?.kind === 'create' && <CreateFlowDialog onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'import' && <ImportFlowDialog onClose={() => setDialog(null)} onImported={reload} />}
+      {dialog?.kind === 'rename' && <RenameFlowDialog flow={dialog.flow} onClose={() => setDialog(null)} onRenamed={reload} />}
+      {dialog?.kind === 'delete' && (
+        <ConfirmDialog
+          danger
+          title={t('flows.delete.title', { name: dialog.flow.name })}
+          description={t('flows.delete.text')}
+          confirmLabel={t('flows.delete.confirm')}
+          onConfirm={() => deleteFlow(dialog.flow)}
+          onClose={() => setDialog(null)}
+        />
       )}
     </Page>
   );

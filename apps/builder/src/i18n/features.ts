@@ -5,3 +5,4 @@ export * as app from '../app/messages.js';
 export * as auth from '../auth/messages.js';
 export * as flows from '../flows/messages.js';
 export * as settings from '../settings/messages.js';
+export * as versions from '../versions/messages.js';
