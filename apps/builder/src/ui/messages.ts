@@ -35,6 +35,8 @@ export const messages = defineMessages({
     'common.error.invalid': 'Some fields need attention: {fields}.',
     'common.error.generic': 'That did not work: {message}',
     'common.error.loadTitle': 'This page could not load',
+    'common.timezoneSearch': 'Search time zones',
+    'common.timezoneNoMatch': 'No time zone matches “{search}”.',
   },
   'pt-BR': {
     'common.cancel': 'Cancelar',
@@ -69,5 +71,7 @@ export const messages = defineMessages({
     'common.error.invalid': 'Alguns campos precisam de atenção: {fields}.',
     'common.error.generic': 'Não deu certo: {message}',
     'common.error.loadTitle': 'Não foi possível carregar esta página',
+    'common.timezoneSearch': 'Buscar fusos horários',
+    'common.timezoneNoMatch': 'Nenhum fuso horário corresponde a “{search}”.',
   },
 });

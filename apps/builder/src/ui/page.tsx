@@ -40,7 +40,7 @@ export function PageHeader({ title, description, actions, back }: { title: React
   );
 }
 
-export function Card({ title, description, actions, children, footer, className }: { title?: ReactNode; description?: ReactNode; actions?: ReactNode; children?: ReactNode; footer?: ReactNode; className?: string }) {
+export function Card({ title, description, actions, children, footer, className, flush = false }: { title?: ReactNode; description?: ReactNode; actions?: ReactNode; children?: ReactNode; footer?: ReactNode; className?: string; flush?: boolean }) {
   return (
     <section className={className === undefined ? 'card' : `card ${className}`}>
       {(title !== undefined || actions !== undefined) && (
@@ -52,7 +52,7 @@ export function Card({ title, description, actions, children, footer, className 
           {actions}
         </header>
       )}
-      {children !== undefined && <div className="card__body">{children}</div>}
+      {children !== undefined && <div className={flush ? 'card__body card__body--flush' : 'card__body'}>{children}</div>}
       {footer !== undefined && <footer className="card__footer">{footer}</footer>}
     </section>
   );
