@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useApi } from '../api/api-context.js';
 import { isApiError } from '../api/api-error.js';
-import { useT } from '../i18n/index.js';
+import { useT, type Translate } from '../i18n/index.js';
 import { navigate, useSearchParam } from '../router/index.js';
 import { Button } from '../ui/button.js';
 import { describeError } from '../ui/describe-error.js';
@@ -12,6 +12,13 @@ import { hasErrors, validateLogin, type FieldErrors } from './auth-forms.js';
 import { safeNextPath } from './next-path.js';
 import { useSession } from './session-context.js';
 import { useCountdown } from './use-countdown.js';
+
+/** "Wait 37 seconds" under two minutes; whole minutes (rounded up) beyond. */
+export function rateLimitMessage(t: Translate, seconds: number): string {
+  if (seconds <= 0) return t('auth.login.tooManyNoTime');
+  if (seconds < 120) return t('auth.login.tooMany', { count: seconds });
+  return t('auth.login.tooManyMinutes', { count: Math.ceil(seconds / 60) });
+}
 
 type Problem = { kind: 'invalid' } | { kind: 'rate-limited'; until: number | undefined } | { kind: 'other'; message: string; detail?: string };
 
@@ -58,7 +65,7 @@ export function LoginScreen({ expired = false }: { expired?: boolean }) {
         )}
         {problem?.kind === 'rate-limited' && (
           <Callout tone="warning" role="alert">
-            {problem.until === undefined || waitSeconds === 0 ? t('auth.login.tooManyNoTime') : t('auth.login.tooMany', { count: waitSeconds })}
+            {rateLimitMessage(t, problem.until === undefined ? 0 : waitSeconds)}
           </Callout>
         )}
         {problem?.kind === 'other' && (
