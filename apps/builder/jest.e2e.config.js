@@ -12,5 +12,4 @@ export default {
   // One PostgreSQL server for the run (DATABASE_URL's, or an embedded one), as the API's tests.
   globalSetup: '<rootDir>/test/e2e/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/e2e/support/global-teardown.ts',
-  testTimeout: 90_000,
 };

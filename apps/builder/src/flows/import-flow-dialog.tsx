@@ -87,6 +87,8 @@ export function ImportFlowDialog({ onClose, onImported }: { onClose: () => void;
           type="file"
           accept=".json,application/json"
           className="visually-hidden"
+          // The visible button opens the picker; the input itself is not a second tab stop.
+          tabIndex={-1}
           onChange={(event) => void pick(event.target.files?.[0])}
         />
         <Button variant="secondary" icon="upload" onClick={() => input.current?.click()} aria-describedby="flow-file-name">

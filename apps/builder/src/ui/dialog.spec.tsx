@@ -16,7 +16,7 @@ function DialogHarness({ onConfirm = () => Promise.resolve() }: { onConfirm?: ()
       </div>
       {open === 'plain' && (
         <Dialog title="Rename" onClose={() => setOpen(null)} footer={<Button>Save</Button>}>
-          <input aria-label="Name" />
+          <input aria-label="Name" autoFocus />
         </Dialog>
       )}
       {open === 'confirm' && <ConfirmDialog danger title="Delete it?" description="Gone for good." confirmLabel="Delete flow" onConfirm={onConfirm} onClose={() => setOpen(null)} />}

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { useT } from '../i18n/index.js';
 import { IconButton } from './button.js';
@@ -33,6 +33,9 @@ export function Dialog({ title, description, onClose, children, footer, size = '
   const titleId = useId();
   const descriptionId = useId();
   const panel = useRef<HTMLDivElement & HTMLFormElement>(null);
+  // Read while rendering, before a field inside takes focus with autoFocus during the commit:
+  // an effect would already see that field as the active element.
+  const [opener] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null));
   const closeRef = useRef(onClose);
   const dismissibleRef = useRef(dismissible);
   useEffect(() => {
@@ -43,7 +46,6 @@ export function Dialog({ title, description, onClose, children, footer, size = '
   useEffect(() => {
     const token = Symbol('dialog');
     openDialogs.push(token);
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const root = document.getElementById('root');
     const wasInert = root?.inert ?? false;
     if (root !== null) root.inert = true;
@@ -75,7 +77,7 @@ export function Dialog({ title, description, onClose, children, footer, size = '
       }
       if (opener !== null && opener.isConnected) opener.focus();
     };
-  }, []);
+  }, [opener]);
 
   const content = (
     <>

@@ -7,13 +7,30 @@ import type { EmbeddedPostgres } from '../../../../api/src/database/embedded/sta
 declare global {
   // Handed from this global setup to its teardown; apart from the API project's own server.
   var __JORNADA_BUILDER_E2E_PG__: { server: EmbeddedPostgres; dataDir: string } | undefined;
+  var __JORNADA_BUILDER_E2E_DIST__: string | undefined;
+}
+
+/**
+ * Builds the builder once for every browser test (into a temporary folder, so apps/builder/dist
+ * is left alone), then provides the database server. Nothing to do without Chromium: the tests
+ * skip.
+ */
+export default async function globalSetup(): Promise<void> {
+  const { hasChromium } = await importSources(() => import('./chromium.js'));
+  if (!hasChromium()) return;
+  const { buildBuilder, BUILDER_DIST_VARIABLE } = await importSources(() => import('./build-builder.js'));
+  const dist = await mkdtemp(path.join(os.tmpdir(), 'jornada-builder-e2e-dist-'));
+  buildBuilder(dist);
+  globalThis.__JORNADA_BUILDER_E2E_DIST__ = dist;
+  process.env[BUILDER_DIST_VARIABLE] = dist;
+  await provideDatabaseServer();
 }
 
 /**
  * The database server the browser tests create their databases on: DATABASE_URL's, or the one
  * the API project's global setup already started in this run, or an embedded one of our own.
  */
-export default async function globalSetup(): Promise<void> {
+async function provideDatabaseServer(): Promise<void> {
   const { TEST_SERVER_URL_VARIABLE } = await importSources(() => import('../../../../api/test/support/test-server.js'));
   const existing = process.env[TEST_SERVER_URL_VARIABLE] ?? process.env['DATABASE_URL'];
   if (existing !== undefined && existing !== '') {
