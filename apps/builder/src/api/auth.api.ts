@@ -9,9 +9,11 @@ export function authApi(http: HttpClient) {
     login: (body: { email: string; password: string; workspaceId?: string }) =>
       http.request<Session>({ method: 'POST', path: '/auth/login', body, workspace: false }),
     logout: () => http.request<undefined>({ method: 'POST', path: '/auth/logout', workspace: false }),
-    /** 401 when not signed in. */
-    me: (workspaceId?: string) =>
-      http.request<Account>({ path: '/auth/me', workspace: workspaceId !== undefined }),
+    /**
+     * Who is signed in (401 when nobody). With `workspaceId`, that workspace becomes the
+     * session's current one (404 when it is not one of theirs).
+     */
+    me: (workspaceId?: string) => http.request<Account>({ path: '/auth/me', workspace: workspaceId ?? false }),
     acceptInvitation: (body: AcceptInvitationRequest) =>
       http.request<AcceptedInvitation>({ method: 'POST', path: '/invitations/accept', body, workspace: false }),
   };

@@ -35,6 +35,12 @@ describe('createHttpClient', () => {
     expect(call?.init?.headers).toEqual({ accept: 'application/json', 'content-type': 'application/json', 'x-workspace-id': 'ws-1' });
   });
 
+  it('sends the workspace asked for when switching, whatever the current one', async () => {
+    const { fetch, calls } = fakeFetch(() => json(200, {}));
+    await createHttpClient({ fetch, workspaceId: () => 'current' }).request({ path: '/auth/me', workspace: 'other' });
+    expect((calls[0]?.init?.headers as Record<string, string>)['x-workspace-id']).toBe('other');
+  });
+
   it('leaves the workspace header out of sign-in routes and before a workspace is known', async () => {
     const { fetch, calls } = fakeFetch(() => new Response(null, { status: 204 }));
     await createHttpClient({ fetch, workspaceId: () => 'ws-1' }).request({ method: 'POST', path: '/auth/logout', workspace: false });

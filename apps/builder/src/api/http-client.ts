@@ -9,8 +9,11 @@ export interface RequestOptions {
   readonly query?: Readonly<Record<string, QueryValue>>;
   /** Sent as JSON. */
   readonly body?: unknown;
-  /** Send X-Workspace-Id (default true); sign-in routes do not act in a workspace. */
-  readonly workspace?: boolean;
+  /**
+   * X-Workspace-Id: the current workspace (default, `true`), none (`false`: sign-in routes act
+   * in no workspace), or this one (a workspace id: switching to it).
+   */
+  readonly workspace?: boolean | string;
   readonly signal?: AbortSignal;
 }
 
@@ -41,7 +44,7 @@ export function createHttpClient({ baseUrl = '', workspaceId, onUnauthorized, fe
   async function send(options: RequestOptions, accept: string): Promise<Response> {
     const headers: Record<string, string> = { accept };
     if (options.body !== undefined) headers['content-type'] = 'application/json';
-    const workspace = options.workspace === false ? undefined : workspaceId();
+    const workspace = typeof options.workspace === 'string' ? options.workspace : options.workspace === false ? undefined : workspaceId();
     if (workspace !== undefined) headers['x-workspace-id'] = workspace;
     let response: Response;
     try {

@@ -13,3 +13,10 @@ afterEach(() => {
   console.error = originalError;
   if (typeof window !== 'undefined') window.localStorage.clear();
 });
+
+// jsdom does no layout, so it has no scrollIntoView; lists call it to keep the active option visible.
+if (typeof Element !== 'undefined' && typeof Element.prototype.scrollIntoView !== 'function') {
+  Element.prototype.scrollIntoView = function scrollIntoView() {
+    // Nothing to scroll without layout.
+  };
+}

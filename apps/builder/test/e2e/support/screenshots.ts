@@ -8,6 +8,6 @@ export const SCREENSHOT_DIR = path.resolve(__dirname, '../__screenshots__');
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   // Let enter animations (dialogs, toasts) settle so the picture shows the resting state.
-  await page.waitForTimeout(250);
+  await page.waitForTimeout(120);
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }
