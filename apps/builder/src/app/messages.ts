@@ -26,7 +26,6 @@ export const messages = defineMessages({
     'app.language.changed': 'Language changed to English.',
     'app.account.label': 'Account',
     'app.account.signOut': 'Sign out',
-    'app.account.signedInAs': 'Signed in as {email}',
     'app.account.signedOut': 'You are signed out.',
     'app.unavailable.title': 'Jornada is not answering',
     'app.unavailable.text': 'The server could not be reached. It may be starting or restarting.',
@@ -35,8 +34,6 @@ export const messages = defineMessages({
     'app.notFound.home': 'Go to the start page',
     'app.forbidden.title': 'Not available for your role',
     'app.forbidden.text': 'Your role in this workspace ({role}) does not include this page. Ask an owner or admin if you need it.',
-    'app.agentHome.title': 'Welcome, {name}',
-    'app.agentHome.text': 'As an agent you answer conversations handed over by flows. The inbox opens here; until then, set your language in Settings.',
   },
   'pt-BR': {
     'app.name': 'Jornada',
@@ -62,7 +59,6 @@ export const messages = defineMessages({
     'app.language.changed': 'Idioma alterado para português.',
     'app.account.label': 'Conta',
     'app.account.signOut': 'Sair',
-    'app.account.signedInAs': 'Conectado como {email}',
     'app.account.signedOut': 'Você saiu da sua conta.',
     'app.unavailable.title': 'O Jornada não está respondendo',
     'app.unavailable.text': 'Não foi possível falar com o servidor. Ele pode estar iniciando ou reiniciando.',
@@ -71,7 +67,5 @@ export const messages = defineMessages({
     'app.notFound.home': 'Ir para a página inicial',
     'app.forbidden.title': 'Indisponível para o seu papel',
     'app.forbidden.text': 'Seu papel neste espaço de trabalho ({role}) não inclui esta página. Fale com um proprietário ou administrador se precisar dela.',
-    'app.agentHome.title': 'Boas-vindas, {name}',
-    'app.agentHome.text': 'Como atendente, você responde às conversas que os fluxos encaminham. A caixa de entrada abrirá aqui; por enquanto, escolha seu idioma em Configurações.',
   },
 });
