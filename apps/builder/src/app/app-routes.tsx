@@ -1,14 +1,25 @@
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import type { Role } from '../api/types.js';
 import { can, type BuilderAction } from '../auth/permissions.js';
 import { useSignedIn } from '../auth/session-context.js';
-import { FlowEditorScreen } from '../editor/index.js';
 import { FlowsScreen } from '../flows/flows-screen.js';
 import { pickRoute, Redirect, useLocation, type RouteDefinition } from '../router/index.js';
 import { SettingsScreen } from '../settings/settings-screen.js';
-import { VersionsScreen } from '../versions/versions-screen.js';
+import { useT } from '../i18n/index.js';
+import { LoadingBlock } from '../ui/spinner.js';
 import { AppShell } from './app-shell.js';
+import { lazyPage } from './lazy-page.js';
 import { ForbiddenScreen, NotFoundScreen } from './status-screens.js';
+
+// The editor (React Flow, the engine) and the versions screen (the engine's diff) load on
+// first use, so the flows list and settings start without them.
+const FlowEditorScreen = lazyPage(async () => (await import('../editor/index.js')).FlowEditorScreen);
+const VersionsScreen = lazyPage(async () => (await import('../versions/versions-screen.js')).VersionsScreen);
+
+function PageLoading() {
+  const t = useT();
+  return <LoadingBlock label={t('common.loading')} />;
+}
 
 /** Where `/` leads: flows for those who build them; settings (language) for agents, until the inbox. */
 export function homePath(role: Role): string {
@@ -38,7 +49,7 @@ export function AppRoutes() {
   const picked = pickRoute(ROUTES, pathname);
   if (picked === null) return <AppShell>{<NotFoundScreen />}</AppShell>;
   const route = picked.route as AppRoute;
-  let page: ReactNode = route.render(picked.params);
+  let page: ReactNode = <Suspense fallback={<PageLoading />}>{route.render(picked.params)}</Suspense>;
   if (route.needs !== undefined && !can(workspace.role, route.needs)) page = <ForbiddenScreen role={workspace.role} />;
   else if (route.fullScreen === true) return <div className="fullscreen">{page}</div>;
   // Keyed by workspace: switching workspaces starts every page afresh.
