@@ -29,6 +29,14 @@ export function AppShell({ children }: { children: ReactNode }) {
   const { pathname } = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
   useEffect(() => setMenuOpen(false), [pathname]);
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setMenuOpen(false);
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [menuOpen]);
 
   return (
     <div className="shell">
@@ -57,6 +65,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           </a>
         </div>
       </aside>
+      {menuOpen && <div className="shell__backdrop" aria-hidden="true" onClick={() => setMenuOpen(false)} />}
       <div className="shell__main">
         <header className="topbar">
           <IconButton icon="menu" label={t('app.nav.label')} className="topbar__menu-toggle" aria-expanded={menuOpen} onClick={() => setMenuOpen((open) => !open)} />
