@@ -16,7 +16,7 @@ describe('GET /api/health', () => {
     const viaProxy = new URL(database.url);
     viaProxy.hostname = proxy.host;
     viaProxy.port = String(proxy.port);
-    api = await createTestApp({ database, databaseUrl: viaProxy.toString(), env: { ROLE: 'api' } }); // No workers: BullMQ's PostgreSQL workers through this proxy hang the process (under investigation)
+    api = await createTestApp({ database, databaseUrl: viaProxy.toString(), env: { ROLE: 'all' } });
   });
 
   afterAll(async () => {

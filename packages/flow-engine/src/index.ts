@@ -31,4 +31,5 @@ export {
 } from './expressions/index.js';
 export { matchChoice, normalizeText, parseDate, parseEmail, parseNumber, parsePhone, parseScore } from './answers/index.js';
 export { JOURNEY_TEMPLATES, type JourneyTemplate } from './templates/index.js';
+export { sampleCustomer, sampleEventData } from './templates/sample-events.js';
 export * from './diff/index.js';

@@ -13,8 +13,11 @@ import { ConversationActionsModule } from '../runtime/conversation-actions/conve
 import { EventsModule } from '../events/events.module.js';
 import { RuntimeModule } from '../runtime/runtime.module.js';
 import { RuntimeProcessingModule } from '../runtime/processing/runtime-processing.module.js';
+import { SessionsModule } from '../runtime/sessions/sessions.module.js';
 import { SandboxModule } from '../channels/sandbox/sandbox.module.js';
+import { RealtimeModule } from '../realtime/realtime.module.js';
 import { SeedModule } from '../seed/seed.module.js';
+import { SimulatorModule } from '../simulator/simulator.module.js';
 import { SitePaths } from '../site/site-paths.js';
 import { SiteModule } from '../site/site.module.js';
 import { WorkspacesModule } from '../workspaces/workspaces.module.js';
@@ -37,7 +40,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule.forDataSource(options.dataSource), AuthModule, HealthModule, QueuesModule, SiteModule.forPaths(options.sitePaths), FlowsModule, ContactsModule, SeedModule, AccountsModule, WorkspacesModule, RuntimeModule, RuntimeProcessingModule, SandboxModule, EventsModule, ConversationActionsModule],
+      imports: [DatabaseModule.forDataSource(options.dataSource), RealtimeModule, AuthModule, HealthModule, QueuesModule, SiteModule.forPaths(options.sitePaths), FlowsModule, ContactsModule, SeedModule, AccountsModule, WorkspacesModule, RuntimeModule, RuntimeProcessingModule, SandboxModule, EventsModule, ConversationActionsModule, SimulatorModule, SessionsModule],
       providers: [
         { provide: APP_CONFIG, useValue: options.config },
         { provide: ROOT_LOGGER, useValue: options.logger },

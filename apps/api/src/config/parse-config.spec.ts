@@ -35,12 +35,21 @@ describe('parseConfig', () => {
       logLevel: 'info',
       seedDemo: true,
       bodyLimit: { bytes: 1024 * 1024, text: '1mb' },
+      httpRequest: { allowPrivate: false, allowedHosts: [], maxResponse: { bytes: 1024 * 1024, text: '1mb' } },
       production: false,
+      outboundRateLimits: {},
     });
   });
 
+  it('reads outbound rate limits per channel, and names OUTBOUND_RATE_LIMITS when it cannot', () => {
+    expect(parse({ OUTBOUND_RATE_LIMITS: 'whatsapp=250,sms=3' }).outboundRateLimits).toEqual({ whatsapp: 250, sms: 3 });
+    expect(() => parse({ OUTBOUND_RATE_LIMITS: 'whatsapp=lots' })).toThrow(/^Invalid OUTBOUND_RATE_LIMITS/);
+  });
+
   it('treats empty and blank values as unset', () => {
-    expect(parse({ PORT: '', ROLE: ' ', DATABASE_URL: '', DATA_DIR: '', LOG_LEVEL: '', SEED_DEMO: '', BODY_LIMIT: '' })).toEqual(parse({}));
+    expect(
+      parse({ PORT: '', ROLE: ' ', DATABASE_URL: '', DATA_DIR: '', LOG_LEVEL: '', SEED_DEMO: '', BODY_LIMIT: '', HTTP_REQUEST_ALLOW_PRIVATE: '', HTTP_REQUEST_ALLOWED_HOSTS: ' ', HTTP_REQUEST_MAX_RESPONSE: '' }),
+    ).toEqual(parse({}));
   });
 
   describe('PORT', () => {
@@ -181,6 +190,40 @@ describe('parseConfig', () => {
 
     it.each(['1gb', '0', 'lots', '101mb', '-1kb'])('refuses BODY_LIMIT=%j', (raw) => {
       expect(errorOf({ BODY_LIMIT: raw })).toMatch(/^Invalid BODY_LIMIT .*expected a size such as 512kb or 1mb, from 1b to 100mb \(default 1mb\)\.$/);
+    });
+  });
+
+  describe('HTTP_REQUEST_ALLOW_PRIVATE, HTTP_REQUEST_ALLOWED_HOSTS, HTTP_REQUEST_MAX_RESPONSE', () => {
+    it('reads the private-network switch', () => {
+      expect(parse({ HTTP_REQUEST_ALLOW_PRIVATE: 'true' }).httpRequest.allowPrivate).toBe(true);
+      expect(parse({ HTTP_REQUEST_ALLOW_PRIVATE: 'off' }).httpRequest.allowPrivate).toBe(false);
+      expect(errorOf({ HTTP_REQUEST_ALLOW_PRIVATE: 'sometimes' })).toBe('Invalid HTTP_REQUEST_ALLOW_PRIVATE "sometimes": expected true or false (default false).');
+    });
+
+    it('reads the allow-list of hosts, wildcards and ranges', () => {
+      expect(parse({ HTTP_REQUEST_ALLOWED_HOSTS: 'Store.Local, *.shop.internal, 10.0.0.0/8, ::1' }).httpRequest.allowedHosts).toEqual([
+        { kind: 'host', host: 'store.local' },
+        { kind: 'domain', domain: 'shop.internal' },
+        { kind: 'range', range: { family: 4, base: 0x0a000000n, prefix: 8 }, text: '10.0.0.0/8' },
+        { kind: 'range', range: { family: 6, base: 1n, prefix: 128 }, text: '::1' },
+      ]);
+    });
+
+    it.each([
+      ['10.0.0.1/8', 'Invalid HTTP_REQUEST_ALLOWED_HOSTS entry "10.0.0.1/8": it has host bits set: did you mean 10.0.0.0/8?'],
+      ['store.local, https://x.example', 'Invalid HTTP_REQUEST_ALLOWED_HOSTS entry "https://x.example": not an IP address or CIDR range'],
+      ['store local', 'Invalid HTTP_REQUEST_ALLOWED_HOSTS entry "store local": not a host name, *.domain, IP address or CIDR range'],
+    ])('refuses HTTP_REQUEST_ALLOWED_HOSTS=%j naming the entry', (raw, start) => {
+      expect(errorOf({ HTTP_REQUEST_ALLOWED_HOSTS: raw })).toBe(
+        `${start} (expected a comma-separated list of host names, *.domains, IP addresses or CIDR ranges, e.g. store.local,10.0.0.0/8).`,
+      );
+    });
+
+    it('reads the response size limit like BODY_LIMIT', () => {
+      expect(parse({ HTTP_REQUEST_MAX_RESPONSE: '256kb' }).httpRequest.maxResponse).toEqual({ bytes: 256 * 1024, text: '256kb' });
+      expect(errorOf({ HTTP_REQUEST_MAX_RESPONSE: 'huge' })).toBe(
+        'Invalid HTTP_REQUEST_MAX_RESPONSE "huge": expected a size such as 512kb or 1mb, from 1b to 100mb (default 1mb).',
+      );
     });
   });
 

@@ -1,4 +1,7 @@
 import path from 'node:path';
+import type { ChannelType } from '@jornada/flow-engine';
+import { parseAllowedHosts, type AllowedHostRule } from '../runtime/http-request/allowed-hosts.js';
+import { parseChannelRateLimits } from '../runtime/processing/rate-limit/channel-rate-limits.js';
 import { ConfigError } from './config-error.js';
 import {
   parseBoolean,
@@ -21,6 +24,16 @@ export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' |
 export type DatabaseConfig =
   | { readonly mode: 'external'; readonly url: string }
   | { readonly mode: 'embedded' };
+
+/** What the `http_request` node of flows may reach (see runtime/http-request/). */
+export interface HttpRequestConfig {
+  /** HTTP_REQUEST_ALLOW_PRIVATE: private networks, loopback, link-local, unique-local, CGNAT. */
+  readonly allowPrivate: boolean;
+  /** HTTP_REQUEST_ALLOWED_HOSTS: hosts and address ranges allowed even though not public. */
+  readonly allowedHosts: readonly AllowedHostRule[];
+  /** HTTP_REQUEST_MAX_RESPONSE: the largest response body read. */
+  readonly maxResponse: { readonly bytes: number; readonly text: string };
+}
 
 /** Settings the server reads from its environment (see docs/configuration.md). */
 export interface ApiConfig {
@@ -45,11 +58,15 @@ export interface ApiConfig {
   readonly seedDemo: boolean;
   /** Largest accepted request body, in bytes, and as written (for error messages). */
   readonly bodyLimit: { readonly bytes: number; readonly text: string };
+  readonly httpRequest: HttpRequestConfig;
   readonly production: boolean;
+  /** OUTBOUND_RATE_LIMITS: sends per second per channel account, over the defaults. */
+  readonly outboundRateLimits: Readonly<Partial<Record<ChannelType, number>>>;
 }
 
 export const DEFAULT_PORT = 3000;
 export const DEFAULT_BODY_LIMIT = '1mb';
+export const DEFAULT_HTTP_REQUEST_MAX_RESPONSE = '1mb';
 export const MIN_APP_SECRET_LENGTH = 32;
 export const MIN_ADMIN_PASSWORD_LENGTH = 10;
 const ROLES: readonly Role[] = ['api', 'worker', 'all'];
@@ -84,7 +101,13 @@ export function parseConfig({ env, cwd, installRoot }: ParseConfigInput): ApiCon
     logLevel: parseEnum(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     seedDemo: parseBoolean(env, 'SEED_DEMO', true),
     bodyLimit: parseByteSize(env, 'BODY_LIMIT', DEFAULT_BODY_LIMIT),
+    httpRequest: {
+      allowPrivate: parseBoolean(env, 'HTTP_REQUEST_ALLOW_PRIVATE', false),
+      allowedHosts: parseHttpAllowedHosts(env),
+      maxResponse: parseByteSize(env, 'HTTP_REQUEST_MAX_RESPONSE', DEFAULT_HTTP_REQUEST_MAX_RESPONSE),
+    },
     production,
+    outboundRateLimits: parseChannelRateLimits(readValue(env, 'OUTBOUND_RATE_LIMITS')),
   };
 }
 
@@ -105,6 +128,16 @@ function parseAppSecret(env: ParseConfigInput['env'], production: boolean): stri
     );
   }
   return secret;
+}
+
+function parseHttpAllowedHosts(env: ParseConfigInput['env']): readonly AllowedHostRule[] {
+  const parsed = parseAllowedHosts(readValue(env, 'HTTP_REQUEST_ALLOWED_HOSTS') ?? '');
+  if (!parsed.ok) {
+    throw new ConfigError(
+      `Invalid HTTP_REQUEST_ALLOWED_HOSTS entry ${JSON.stringify(parsed.entry)}: ${parsed.reason} (expected a comma-separated list of host names, *.domains, IP addresses or CIDR ranges, e.g. store.local,10.0.0.0/8).`,
+    );
+  }
+  return parsed.rules;
 }
 
 function parseAdmin(env: ParseConfigInput['env']): ApiConfig['admin'] {

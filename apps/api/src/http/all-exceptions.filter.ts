@@ -1,6 +1,7 @@
 import { Catch, HttpException, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
+import { isConnectionFailure } from '../database/connection-failure.js';
 import { contextualLogger, currentRequestContext } from '../logging/request-context.js';
 import { ApiError, type ErrorDetail } from './api-error.js';
 import { defaultErrorCode, type ErrorBody } from './error-body.js';
@@ -11,6 +12,9 @@ import { REQUEST_ID_HEADER } from './request-id.js';
  * failures, unknown routes, bugs) into the one error shape. Unexpected errors answer 500 with
  * no internals (no message, no stack) and are logged, with the request id, for the operator.
  */
+/** Seconds a client should wait before retrying after a 503 (the database unreachable). */
+const RETRY_AFTER_SECONDS = 5;
+
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   constructor(private readonly logger: Logger) {}
@@ -31,6 +35,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       response.destroy();
       return;
     }
+    if (body.error.status === 503) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     response.status(body.error.status).setHeader('Cache-Control', 'no-store').json(body);
   }
 }
@@ -44,6 +49,10 @@ export function toErrorBody(exception: unknown, request: Pick<Request, 'method' 
     const status = exception.getStatus();
     if (status >= 500) return internalError(requestId, status);
     return errorBody({ status, code: defaultErrorCode(status), message: messageOf(exception, request), requestId });
+  }
+  if (isConnectionFailure(exception)) {
+    // Nothing was stored: the client (a provider retrying its webhook) must send it again.
+    return errorBody({ status: 503, code: 'service_unavailable', message: 'The database is unavailable right now; nothing was stored. Try again shortly.', requestId });
   }
   return internalError(requestId, 500);
 }

@@ -12,6 +12,7 @@ import { classifyJobError } from './job-error.js';
 import { parseJobPayload } from './parse-job-payload.js';
 import type { JobData, QueueBackend, QueueBackendKind, QueueHandle, WorkerHandle } from './queue-backend.js';
 import { jobIdFor, QUEUE_NAMES, type QueueName, type QueuePayload } from './queue-names.js';
+import { WorkerCircuit } from './worker-circuit.js';
 import { QUEUE_BACKEND, QUEUE_SETTINGS, type QueueSettings } from './queue-settings.js';
 
 /** What a processor learns about the job besides its payload. */
@@ -62,6 +63,7 @@ export class QueueService implements OnApplicationBootstrap, BeforeApplicationSh
   private readonly queues: ReadonlyMap<QueueName, QueueHandle>;
   private readonly handlers = new Map<QueueName, { handler: JobHandler<QueueName>; concurrency: number }>();
   private readonly workers = new Map<QueueName, WorkerHandle>();
+  private readonly circuits = new Map<QueueName, WorkerCircuit>();
   private readonly runWorkers: boolean;
   private started = false;
   private stopping = false;
@@ -106,6 +108,26 @@ export class QueueService implements OnApplicationBootstrap, BeforeApplicationSh
       jobId,
       ...(options.delayMs !== undefined && options.delayMs > 0 ? { delay: Math.round(options.delayMs) } : {}),
     });
+  }
+
+  /** Enqueues several jobs of one queue in one round trip; the same job-id rules as `add`. */
+  async addBulk<Q extends QueueName>(queue: Q, jobs: readonly { payload: QueuePayload<Q>; delayMs?: number }[]): Promise<void> {
+    if (jobs.length === 0) return;
+    await this.queue(queue).addBulk(
+      jobs.map(({ payload, delayMs }) => ({
+        name: queue,
+        data: payload as unknown as JobData,
+        opts: { jobId: jobIdFor(queue, payload), ...(delayMs !== undefined && delayMs > 0 ? { delay: Math.round(delayMs) } : {}) },
+      })),
+    );
+  }
+
+  /**
+   * Removes the job of the row the payload names, if it is still waiting or delayed (a
+   * cancelled timer). A job already running is left alone: its handler sees the row's new state.
+   */
+  async remove<Q extends QueueName>(queue: Q, payload: QueuePayload<Q>): Promise<boolean> {
+    return (await this.queue(queue).remove(jobIdFor(queue, payload))) === 1;
   }
 
   /**
@@ -170,6 +192,7 @@ export class QueueService implements OnApplicationBootstrap, BeforeApplicationSh
    */
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
+    for (const circuit of this.circuits.values()) circuit.close();
     const workers = [...this.workers.entries()];
     this.workers.clear();
     await Promise.all(workers.map(([name, worker]) => this.stopWorker(name, worker)));
@@ -192,7 +215,10 @@ export class QueueService implements OnApplicationBootstrap, BeforeApplicationSh
     if (!this.runWorkers || this.stopping || entry === undefined || this.workers.has(queue)) return;
     // The handler is looked up per job: a replaced processor (allowProcessorReplacement) takes effect at once.
     const worker = this.backend.createWorker(queue, (job) => this.process(queue, this.handlers.get(queue)?.handler ?? entry.handler, job), { concurrency: entry.concurrency });
-    worker.on('error', (error: Error) => this.logger.warn({ err: error, queue }, 'Worker error'));
+    const circuit = new WorkerCircuit(worker, { queue, logger: this.logger });
+    worker.on('error', (error: Error) => circuit.onError(error));
+    worker.on('completed', () => circuit.onSuccess());
+    this.circuits.set(queue, circuit);
     this.workers.set(queue, worker);
   }
 

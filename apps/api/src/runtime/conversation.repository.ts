@@ -9,6 +9,8 @@ export interface ConversationRecord {
   readonly channel: string;
   readonly status: ConversationStatus;
   readonly priority: ConversationPriority;
+  /** Set on the builder's simulator conversations: the flow whose draft they simulate. */
+  readonly simulatedFlowId: string | null;
 }
 
 interface ConversationRow {
@@ -18,12 +20,13 @@ interface ConversationRow {
   channel: string;
   status: ConversationStatus;
   priority: ConversationPriority;
+  simulated_flow_id: string | null;
 }
 
-const COLUMNS = `id, workspace_id, contact_id, channel, status, priority`;
+const COLUMNS = `id, workspace_id, contact_id, channel, status, priority, simulated_flow_id`;
 
 function toRecord(row: ConversationRow): ConversationRecord {
-  return { id: row.id, workspaceId: row.workspace_id, contactId: row.contact_id, channel: row.channel, status: row.status, priority: row.priority };
+  return { id: row.id, workspaceId: row.workspace_id, contactId: row.contact_id, channel: row.channel, status: row.status, priority: row.priority, simulatedFlowId: row.simulated_flow_id };
 }
 
 /** Every query on `conversations` and `messages`, scoped by workspace. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { SessionState } from '@jornada/flow-engine';
+import type { FlowDocument, SessionState } from '@jornada/flow-engine';
 import { ApiError } from '../http/api-error.js';
 import type { Queryable } from './runtime-sql.js';
 
@@ -11,6 +11,8 @@ export interface FlowSessionRecord {
   readonly flowVersion: number;
   readonly state: unknown;
   readonly version: number;
+  /** The document a simulation runs (a draft snapshot); null for sessions on a published version. */
+  readonly document: unknown;
 }
 
 interface SessionRow {
@@ -21,15 +23,16 @@ interface SessionRow {
   flow_version: number;
   state: unknown;
   version: number;
+  document: unknown;
 }
 
-const COLUMNS = `id, workspace_id, conversation_id, flow_id, flow_version, state, version`;
+const COLUMNS = `id, workspace_id, conversation_id, flow_id, flow_version, state, version, document`;
 
 function toRecord(row: SessionRow): FlowSessionRecord {
-  return { id: row.id, workspaceId: row.workspace_id, conversationId: row.conversation_id, flowId: row.flow_id, flowVersion: row.flow_version, state: row.state, version: row.version };
+  return { id: row.id, workspaceId: row.workspace_id, conversationId: row.conversation_id, flowId: row.flow_id, flowVersion: row.flow_version, state: row.state, version: row.version, document: row.document };
 }
 
-/** Every query on `flow_sessions` and the published document a session is pinned to; scoped by workspace. */
+/** Every query on `flow_sessions`; scoped by workspace. */
 @Injectable()
 export class FlowSessionRepository {
   async findById(db: Queryable, { workspaceId, id }: { workspaceId: string; id: string }): Promise<FlowSessionRecord | null> {
@@ -45,32 +48,25 @@ export class FlowSessionRepository {
     return rows[0] === undefined ? null : toRecord(rows[0]);
   }
 
-  /** The document of the version the session is pinned to (never the flow's current one). */
-  async findPinnedDocument(db: Queryable, { workspaceId, flowId, version }: { workspaceId: string; flowId: string; version: number }): Promise<unknown> {
-    const rows = await db.query<{ document: unknown }[]>(`SELECT document FROM flow_versions WHERE workspace_id = $1 AND flow_id = $2 AND version = $3`, [
-      workspaceId,
-      flowId,
-      version,
-    ]);
-    return rows[0]?.document ?? null;
-  }
-
-  /** The workspace's published flows with the document of their current version, oldest flow first. */
-  async listPublished(db: Queryable, workspaceId: string): Promise<{ flowId: string; version: number; document: unknown }[]> {
-    return db.query(
-      `SELECT f.id AS "flowId", v.version, v.document FROM flows f
-         JOIN flow_versions v ON v.flow_id = f.id AND v.version = f.current_version AND v.workspace_id = f.workspace_id
-        WHERE f.workspace_id = $1 AND f.deleted_at IS NULL AND f.status = 'published'
-        ORDER BY f.created_at, f.id`,
-      [workspaceId],
-    );
-  }
-
-  async insert(db: Queryable, session: { id: string; workspaceId: string; conversationId: string; flowId: string; flowVersion: number; state: SessionState; at: Date }): Promise<void> {
+  async insert(
+    db: Queryable,
+    session: { id: string; workspaceId: string; conversationId: string; flowId: string; flowVersion: number; state: SessionState; at: Date; document?: FlowDocument },
+  ): Promise<void> {
     await db.query(
-      `INSERT INTO flow_sessions (id, workspace_id, conversation_id, flow_id, flow_version, state, status, version, started_at, updated_at, ended_at)
-       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, 1, $8, $8, $9)`,
-      [session.id, session.workspaceId, session.conversationId, session.flowId, session.flowVersion, JSON.stringify(session.state), session.state.status, session.at, endedAt(session.state, session.at)],
+      `INSERT INTO flow_sessions (id, workspace_id, conversation_id, flow_id, flow_version, state, status, version, started_at, updated_at, ended_at, document)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, 1, $8, $8, $9, $10::jsonb)`,
+      [
+        session.id,
+        session.workspaceId,
+        session.conversationId,
+        session.flowId,
+        session.flowVersion,
+        JSON.stringify(session.state),
+        session.state.status,
+        session.at,
+        endedAt(session.state, session.at),
+        session.document === undefined ? null : JSON.stringify(session.document),
+      ],
     );
   }
 

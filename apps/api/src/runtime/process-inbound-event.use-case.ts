@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { RealtimeBus } from '../realtime/realtime-bus.js';
 import { Clock } from './clock.js';
 import { ContactResolver } from './contact-resolver.js';
 import { ConversationRepository, type ConversationRecord } from './conversation.repository.js';
@@ -47,6 +48,7 @@ export class ProcessInboundEventUseCase {
     private readonly sessions: FlowSessionRepository,
     private readonly stepper: SessionStepper,
     private readonly clock: Clock,
+    private readonly bus: RealtimeBus,
   ) {}
 
   async execute({ workspaceId, eventId }: ProcessInboundEventCommand): Promise<ProcessInboundEventResult> {
@@ -73,7 +75,7 @@ export class ProcessInboundEventUseCase {
     }
     const contactId = await this.contacts.resolve(tx, { workspaceId, channel: event.channel, sender: event.sender, name: payload.contactName });
     const { conversation, firstContact } = await this.openConversation(tx, { workspaceId, contactId, channel: event.channel, now });
-    await this.conversations.insertMessage(tx, {
+    const messageId = await this.conversations.insertMessage(tx, {
       workspaceId,
       conversationId: conversation.id,
       channel: event.channel,
@@ -85,6 +87,7 @@ export class ProcessInboundEventUseCase {
       at: now,
     });
     await this.conversations.touchInbound(tx, { workspaceId, id: conversation.id, at: now });
+    if (messageId !== null) await this.bus.notify(tx, { type: 'message', workspaceId, conversationId: conversation.id, messageId });
 
     let outcome: InboundOutcome = 'processed';
     const session = await this.sessions.findRunning(tx, { workspaceId, conversationId: conversation.id });
@@ -94,6 +97,8 @@ export class ProcessInboundEventUseCase {
       if (result.outcome === 'ignored') outcome = 'ignored';
     } else if (conversation.status === 'handoff') {
       outcome = 'ignored'; // a person owns it: no flow starts
+    } else if (conversation.simulatedFlowId !== null) {
+      outcome = 'ignored'; // a simulation runs only its draft: once that ended, nothing else starts
     } else {
       const started = await this.stepper.startForMessage(tx, { conversation, message: payload.message, firstContact, now });
       if (started === null) outcome = 'ignored';

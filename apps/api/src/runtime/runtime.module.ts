@@ -8,9 +8,11 @@ import { FireTimerUseCase } from './fire-timer.use-case.js';
 import { FlowSessionRepository } from './flow-session.repository.js';
 import { InboundEventRepository } from './inbound-event.repository.js';
 import { ProcessInboundEventUseCase } from './process-inbound-event.use-case.js';
+import { PublishedFlows } from './published-flows.js';
 import { RecordInboundEventUseCase } from './record-inbound-event.use-case.js';
 import { SessionContextReader } from './session-context.reader.js';
 import { SessionStepper } from './session-stepper.js';
+import { StartFlowUseCase } from './start-flow.use-case.js';
 import { StepWriter } from './step-writer.js';
 
 /**
@@ -24,6 +26,7 @@ import { StepWriter } from './step-writer.js';
     InboundEventRepository,
     ConversationRepository,
     FlowSessionRepository,
+    PublishedFlows,
     ContactResolver,
     SessionContextReader,
     StepWriter,
@@ -32,7 +35,8 @@ import { StepWriter } from './step-writer.js';
     ProcessInboundEventUseCase,
     FireTimerUseCase,
     FindDueTimersQuery,
+    StartFlowUseCase,
   ],
-  exports: [Clock, InboundEventRepository, RecordInboundEventUseCase, ProcessInboundEventUseCase, FireTimerUseCase, FindDueTimersQuery, ConversationRepository, FlowSessionRepository, SessionContextReader, StepWriter, SessionStepper],
+  exports: [Clock, InboundEventRepository, RecordInboundEventUseCase, ProcessInboundEventUseCase, FireTimerUseCase, FindDueTimersQuery, ConversationRepository, FlowSessionRepository, SessionContextReader, StepWriter, SessionStepper, PublishedFlows, StartFlowUseCase],
 })
 export class RuntimeModule {}

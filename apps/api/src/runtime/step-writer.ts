@@ -3,6 +3,8 @@ import type { Effect, EngineEvent, StepResult } from '@jornada/flow-engine';
 import type { EntityManager } from 'typeorm';
 import { ContactWriter } from '../contacts/contact-writer.js';
 import { ContactRepository } from '../contacts/contact.repository.js';
+import { RealtimeBus } from '../realtime/realtime-bus.js';
+import { redactHeaders, redactUrl } from './http-request/redact.js';
 import { ConversationRepository } from './conversation.repository.js';
 import type { Queryable } from './runtime-sql.js';
 
@@ -33,6 +35,7 @@ export class StepWriter {
     private readonly conversations: ConversationRepository,
     private readonly contacts: ContactRepository,
     private readonly contactWriter: ContactWriter,
+    private readonly bus: RealtimeBus,
   ) {}
 
   async write(tx: EntityManager, { scope, event, result, at, stepKey }: { scope: StepScope; event: EngineEvent | { type: 'start'; trigger: string }; result: StepResult; at: Date; stepKey: string }): Promise<void> {
@@ -46,6 +49,8 @@ export class StepWriter {
       index += 1;
     }
     await this.writeLog(tx, scope, log, at);
+    // Delivered at commit: the simulator re-reads the path and variables, the inbox the conversation.
+    await this.bus.notify(tx, { type: 'session', workspaceId: scope.workspaceId, conversationId: scope.conversationId, sessionId: scope.sessionId });
   }
 
   private async apply(tx: EntityManager, { scope, effect, at, keyOfUnnamed }: { scope: StepScope; effect: Effect; at: Date; keyOfUnnamed: string }): Promise<void> {
@@ -80,6 +85,7 @@ export class StepWriter {
         return;
       case 'handoff':
         await this.conversations.markHandoff(tx, { workspaceId, id: scope.conversationId, priority: effect.priority, at });
+        await this.bus.notify(tx, { type: 'conversation', workspaceId, conversationId: scope.conversationId });
         await this.outbox(tx, scope, { effectId: effect.id, type: 'handoff', payload: { ...effect, conversationId: scope.conversationId }, at });
         return;
       case 'http_request':
@@ -164,6 +170,9 @@ function logEntryOf(effect: Effect): LogEntry {
       return { kind: 'send', data: { effectId: effect.id, nodeId: effect.nodeId, message: effect.message } };
     case 'log':
       return { kind: effect.level === 'error' ? 'error' : 'log', data: { ...effect } };
+    case 'http_request':
+      // The run log is read through the API: no credentials in it (the outbox row keeps them to make the call).
+      return { kind: 'http_request', data: { ...effect, url: redactUrl(effect.url), headers: redactHeaders(effect.headers), ...(effect.body !== undefined ? { body: '[not logged]' } : {}) } };
     case 'end_session':
       return { kind: 'end', data: { reason: effect.reason } };
     default:

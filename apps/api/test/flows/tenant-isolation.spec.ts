@@ -20,6 +20,7 @@ const ROUTES: readonly Route[] = [
   { method: 'PUT', path: '/api/flows/{id}/draft', body: { document: sampleDocument({ text: 'Taken over' }), revision: 1 } },
   { method: 'GET', path: '/api/flows/{id}/export' },
   { method: 'POST', path: '/api/flows/{id}/publish', body: {} },
+  { method: 'POST', path: '/api/flows/{id}/simulate', body: {} },
   { method: 'GET', path: '/api/flows/{id}/versions' },
   { method: 'GET', path: '/api/flows/{id}/versions/{version}' },
   { method: 'GET', path: '/api/flows/{id}/versions/{from}/diff/{to}' },

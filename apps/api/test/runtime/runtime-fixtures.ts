@@ -76,13 +76,15 @@ export function echoFlow(name: string, match: Match, prefix: string): Record<str
   );
 }
 
-/** A question with a one-hour no-reply timeout. */
-export function timeoutFlow(name: string, keyword: string): Record<string, unknown> {
+type Duration = { amount: number; unit: 'seconds' | 'minutes' | 'hours' | 'days' };
+
+/** A question with a no-reply timeout (one hour unless said). */
+export function timeoutFlow(name: string, keyword: string, timeout: Duration = { amount: 1, unit: 'hours' }): Record<string, unknown> {
   return base(
     name,
     { kind: 'keyword', keywords: [keyword] },
     [
-      { id: 'ask', type: 'question', data: { text: 'your name?', kind: 'text', variable: 'who', timeout: { amount: 1, unit: 'hours' } } },
+      { id: 'ask', type: 'question', data: { text: 'your name?', kind: 'text', variable: 'who', timeout } },
       { id: 'thanks', type: 'message', data: { text: 'thanks {{who}}' } },
       { id: 'late', type: 'message', data: { text: 'too late' } },
     ],
@@ -90,6 +92,24 @@ export function timeoutFlow(name: string, keyword: string): Record<string, unkno
       ['start', 'next', 'ask'],
       ['ask', 'next', 'thanks'],
       ['ask', 'timeout', 'late'],
+    ],
+  );
+}
+
+/** Says "before the wait", waits `duration`, says "after the wait". */
+export function waitFlow(keyword: string, duration: Duration): Record<string, unknown> {
+  return base(
+    `Wait ${keyword}`,
+    { kind: 'keyword', keywords: [keyword] },
+    [
+      { id: 'before', type: 'message', data: { text: 'before the wait' } },
+      { id: 'pause', type: 'wait', data: { mode: 'duration', duration } },
+      { id: 'after', type: 'message', data: { text: 'after the wait' } },
+    ],
+    [
+      ['start', 'next', 'before'],
+      ['before', 'next', 'pause'],
+      ['pause', 'next', 'after'],
     ],
   );
 }

@@ -4,52 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { JOURNEY_TEMPLATES } from '@jornada/flow-engine';
 import type { QueueBackend } from '../../src/queues/queue-backend.js';
 import { QUEUE_BACKEND } from '../../src/queues/queue-settings.js';
-import { DISPATCH_SWEEP_SETTINGS } from '../../src/runtime/processing/dispatch-sweeper.js';
-import { RuntimeDispatcher } from '../../src/runtime/processing/runtime-dispatcher.js';
+import { DEFAULT_DISPATCH_SWEEP_SETTINGS, DISPATCH_SWEEP_SETTINGS } from '../../src/runtime/processing/dispatch-sweep-settings.js';
+import { RecoverySweep } from '../../src/runtime/processing/recovery-sweep.js';
 import { createTestApp, type TestApp } from '../support/create-test-app.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
-import { publish, seedWorkspace } from './runtime-fixtures.js';
-
-interface ThreadMessage {
-  id: string;
-  direction: 'in' | 'out';
-  kind: string;
-  content: Record<string, unknown>;
-  status: string;
-  providerMessageId: string | null;
-}
-
-function waitFlow(keyword: string, amount: number, unit: 'seconds' | 'hours'): Record<string, unknown> {
-  return {
-    schemaVersion: 1,
-    name: `Wait ${keyword}`,
-    triggers: [{ id: 'start', type: 'inbound_message', match: { kind: 'keyword', keywords: [keyword] } }],
-    nodes: [
-      { id: 'before', type: 'message', data: { text: 'before the wait' } },
-      { id: 'pause', type: 'wait', data: { mode: 'duration', duration: { amount, unit } } },
-      { id: 'after', type: 'message', data: { text: 'after the wait' } },
-    ],
-    edges: [
-      { id: 'e1', source: 'start', sourceHandle: 'next', target: 'before' },
-      { id: 'e2', source: 'before', sourceHandle: 'next', target: 'pause' },
-      { id: 'e3', source: 'pause', sourceHandle: 'next', target: 'after' },
-    ],
-    variables: [],
-    settings: { channels: ['sandbox'], stepBudget: 200 },
-    ui: { positions: {}, viewport: { x: 0, y: 0, zoom: 1 } },
-  };
-}
-
-/** Polls until `check` returns a value (not undefined), or fails after `timeoutMs`. */
-async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await sleep(50);
-  }
-}
+import { publish, seedWorkspace, waitFlow } from './runtime-fixtures.js';
+import { eventually, parseSse, SandboxClient, textOf, type ThreadMessage } from './sandbox-client.js';
 
 describe('runtime processing through the queues, on the sandbox channel', () => {
   let database: TestDatabase;
@@ -63,21 +23,14 @@ describe('runtime processing through the queues, on the sandbox channel', () => 
       authenticator: { authenticate: principal },
       env: { ROLE: 'all' },
       // Sweep once on start only: the tests call it by hand.
-      override: (builder) => builder.overrideProvider(DISPATCH_SWEEP_SETTINGS).useValue({ intervalMs: 0, outboxGraceMs: 5000, timerHorizonMs: 10_000 }),
+      override: (builder) => builder.overrideProvider(DISPATCH_SWEEP_SETTINGS).useValue({ ...DEFAULT_DISPATCH_SWEEP_SETTINGS, intervalMs: 0 }),
     });
 
-  const post = async (path: string, body: unknown) => {
-    const response = await fetch(`${api.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-  };
-  const newConversation = async () => (await post('/api/sandbox/conversations', { contactName: 'Ana Souza' })).body['id'] as string;
-  const thread = async (id: string) => (await (await fetch(`${api.url}/api/sandbox/conversations/${id}/messages`)).json()) as ThreadMessage[];
-  const sentOut = async (id: string, count: number) =>
-    eventually(async () => {
-      const out = (await thread(id)).filter((m) => m.direction === 'out');
-      return out.length >= count && out.every((m) => m.status === 'sent') ? out : undefined;
-    });
-  const textOf = (m: ThreadMessage) => m.content['text'];
+  const client = new SandboxClient(() => api.url);
+  const post = (path: string, body: unknown) => client.post(path, body);
+  const newConversation = () => client.newConversation();
+  const thread = (id: string) => client.thread(id);
+  const sentOut = (id: string, count: number) => client.sentOut(id, count);
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -85,8 +38,8 @@ describe('runtime processing through the queues, on the sandbox channel', () => 
     ws = await seedWorkspace(api.database.dataSource, 'Sandbox shop');
     const visitor = JOURNEY_TEMPLATES.find((t) => t.id === 'visitor-question')?.build('en') as unknown as Record<string, unknown>;
     await publish(api.database.dataSource, { workspaceId: ws, document: visitor });
-    await publish(api.database.dataSource, { workspaceId: ws, document: waitFlow('wait', 1, 'seconds') });
-    await publish(api.database.dataSource, { workspaceId: ws, document: waitFlow('later', 1, 'hours') });
+    await publish(api.database.dataSource, { workspaceId: ws, document: waitFlow('wait', { amount: 1, unit: 'seconds' }) });
+    await publish(api.database.dataSource, { workspaceId: ws, document: waitFlow('later', { amount: 1, unit: 'hours' }) });
   });
   afterAll(async () => {
     await api.close();
@@ -119,12 +72,13 @@ describe('runtime processing through the queues, on the sandbox channel', () => 
     const all = await thread(id);
     expect(all.map((m) => m.direction)).toEqual(['in', 'out', 'out']);
 
-    await eventually(() => Promise.resolve(streamed.split('event: message').length - 1 >= 2 ? true : undefined));
-    const events = streamed
-      .split('\n')
-      .filter((line) => line.startsWith('data: '))
-      .map((line) => JSON.parse(line.slice(6)) as ThreadMessage);
-    expect(events.map((e) => e.id)).toEqual(out.map((m) => m.id));
+    // The stream: the customer's message when stored, each reply when sent, and the session's step.
+    const sentOnStream = () => parseSse(streamed).filter((e) => e.event === 'message' && (e.data as ThreadMessage).direction === 'out');
+    await eventually(() => Promise.resolve(sentOnStream().length >= 2 ? true : undefined));
+    expect(sentOnStream().map((e) => (e.data as ThreadMessage).id)).toEqual(out.map((m) => m.id));
+    const events = parseSse(streamed);
+    expect(events.find((e) => e.event === 'message' && (e.data as ThreadMessage).direction === 'in')?.data).toMatchObject({ content: { text: 'oi' } });
+    expect(events.some((e) => e.event === 'session')).toBe(true);
 
     await post(`/api/sandbox/conversations/${id}/messages`, { buttonId: 'product', title: 'Product question' });
     const next = await sentOut(id, 3);
@@ -179,7 +133,7 @@ describe('runtime processing through the queues, on the sandbox channel', () => 
       `INSERT INTO outbox (workspace_id, session_id, effect_id, type, payload, created_at) VALUES ($1, $2, $3, 'send', $4::jsonb, now() - interval '1 minute')`,
       [ws, session?.id, effectId, JSON.stringify({ id: effectId, message: { kind: 'text', text: 'orphan' }, messageId: message?.id, conversationId: id, channel: 'sandbox' })],
     );
-    const swept = await api.app.get(RuntimeDispatcher).sweep({ outboxGraceMs: 5000 });
+    const swept = await api.app.get(RecoverySweep).run();
     expect(swept.outbox).toBeGreaterThanOrEqual(1);
     await eventually(async () => ((await db.query<{ status: string }[]>(`SELECT status FROM outbox WHERE effect_id = $1`, [effectId]))[0]?.status === 'done' ? true : undefined));
     expect(await db.query(`SELECT status, provider_message_id FROM messages WHERE id = $1`, [message?.id])).toEqual([{ status: 'sent', provider_message_id: `sandbox-${effectId}` }]);

@@ -74,16 +74,21 @@ export function matchTrigger(flow: FlowDocument, candidate: InboundCandidate | C
   return undefined;
 }
 
-/** Higher wins when several flows match one message: keyword/regex, then first contact, then any. */
+/**
+ * Higher wins when several flows match one message: keyword/regex, then first contact, then
+ * any; within each, a trigger limited to some channels (a per-channel default) beats one that
+ * listens on all of them.
+ */
 export function triggerSpecificity(trigger: Trigger): number {
   if (trigger.type !== 'inbound_message') return 0;
+  const perChannel = trigger.channels !== undefined && trigger.channels.length > 0 ? 1 : 0;
   switch (trigger.match.kind) {
     case 'keyword':
     case 'regex':
-      return 3;
+      return 6 + perChannel;
     case 'first_contact':
-      return 2;
+      return 4 + perChannel;
     case 'any':
-      return 1;
+      return 2 + perChannel;
   }
 }

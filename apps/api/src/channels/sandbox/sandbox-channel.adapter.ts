@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { JobError } from '../../queues/job-error.js';
+import { RealtimeBus } from '../../realtime/realtime-bus.js';
 import type { ChannelAdapter, OutboundSend } from '../../runtime/processing/channel-adapter.js';
-import { SandboxFeed } from './sandbox-feed.js';
-import { toFeedMessage, type SandboxMessageRow, SANDBOX_MESSAGE_COLUMNS } from './sandbox-messages.js';
 
 /**
  * The sandbox channel (our own, for the builder's simulator and the tests): "sending" stores the
@@ -17,20 +16,18 @@ export class SandboxChannelAdapter implements ChannelAdapter {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly feed: SandboxFeed,
+    private readonly bus: RealtimeBus,
   ) {}
 
   async send(send: OutboundSend): Promise<{ providerMessageId: string }> {
     const providerMessageId = `sandbox-${send.idempotencyKey}`;
     // An UPDATE answers [rows, count] through TypeORM's query().
-    const [rows] = await this.dataSource.query<[SandboxMessageRow[], number]>(
-      `UPDATE messages SET status = 'sent', provider_message_id = $3
-        WHERE id = $1 AND workspace_id = $2 AND status = 'queued' RETURNING ${SANDBOX_MESSAGE_COLUMNS}`,
+    const [rows] = await this.dataSource.query<[{ id: string }[], number]>(
+      `UPDATE messages SET status = 'sent', provider_message_id = $3, sent_at = clock_timestamp() WHERE id = $1 AND workspace_id = $2 AND status = 'queued' RETURNING id`,
       [send.messageId, send.workspaceId, providerMessageId],
     );
-    const sent = rows[0];
-    if (sent !== undefined) {
-      this.feed.publish(toFeedMessage(sent));
+    if (rows[0] !== undefined) {
+      await this.bus.notify(this.dataSource, { type: 'message', workspaceId: send.workspaceId, conversationId: send.conversationId, messageId: send.messageId });
       return { providerMessageId };
     }
     const current = await this.dataSource.query<{ provider_message_id: string | null; status: string }[]>(

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { InboundMessage } from '@jornada/flow-engine';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { ContactIdentityRepository } from '../../contacts/contact-identity.repository.js';
 import { EMPTY_CONTACT } from '../../contacts/contact-state.js';
 import { ContactWriter } from '../../contacts/contact-writer.js';
@@ -10,8 +10,7 @@ import { ApiError } from '../../http/api-error.js';
 import { QueueService } from '../../queues/queue.service.js';
 import { Clock } from '../../runtime/clock.js';
 import { RecordInboundEventUseCase } from '../../runtime/record-inbound-event.use-case.js';
-import type { SandboxFeedMessage } from './sandbox-feed.js';
-import { SANDBOX_MESSAGE_COLUMNS, toFeedMessage, type SandboxMessageRow } from './sandbox-messages.js';
+import { FEED_MESSAGE_COLUMNS, toFeedMessage, type FeedMessage, type FeedMessageRow } from '../../realtime/feed-message.js';
 
 export const SANDBOX_CHANNEL = 'sandbox';
 
@@ -19,6 +18,11 @@ export interface SandboxConversation {
   readonly id: string;
   readonly contactId: string;
   readonly sender: string;
+}
+
+export interface SandboxContactOptions {
+  readonly contactName?: string | undefined;
+  readonly simulatedFlowId?: string | undefined;
 }
 
 const notFound = () => new ApiError({ status: 404, code: 'not_found', message: 'Sandbox conversation not found.' });
@@ -39,20 +43,27 @@ export class SandboxConversationsService {
     private readonly clock: Clock,
   ) {}
 
-  async create(workspaceId: string, { contactName }: { contactName?: string | undefined }): Promise<SandboxConversation> {
+  async create(workspaceId: string, options: SandboxContactOptions): Promise<SandboxConversation> {
+    return this.dataSource.transaction((tx) => this.createIn(tx, workspaceId, options));
+  }
+
+  /**
+   * A simulated contact (with its sandbox identity) and its conversation, in the caller's
+   * transaction. `simulatedFlowId` marks the builder's simulator conversations.
+   */
+  async createIn(tx: EntityManager, workspaceId: string, { contactName, simulatedFlowId }: SandboxContactOptions): Promise<SandboxConversation> {
     const sender = `sandbox-${randomUUID()}`;
     const name = contactName?.trim() || null;
-    return this.dataSource.transaction(async (tx) => {
-      const state = { ...EMPTY_CONTACT, name, firstName: name?.split(/\s+/)[0]?.slice(0, 100) ?? null };
-      const contact = await this.writer.write(tx, { workspaceId, state });
-      await this.identities.insert({ workspaceId, contactId: contact.id, channel: SANDBOX_CHANNEL, externalId: sender }, tx);
-      const now = this.clock.now();
-      const rows = await tx.query<{ id: string }[]>(
-        `INSERT INTO conversations (workspace_id, contact_id, channel, created_at, updated_at) VALUES ($1, $2, $3, $4, $4) RETURNING id`,
-        [workspaceId, contact.id, SANDBOX_CHANNEL, now],
-      );
-      return { id: (rows[0] as { id: string }).id, contactId: contact.id, sender };
-    });
+    // No phone or email: those are unique per workspace, and a simulated contact is nobody real.
+    const state = { ...EMPTY_CONTACT, name, firstName: name?.split(/\s+/)[0]?.slice(0, 100) ?? null };
+    const contact = await this.writer.write(tx, { workspaceId, state });
+    await this.identities.insert({ workspaceId, contactId: contact.id, channel: SANDBOX_CHANNEL, externalId: sender }, tx);
+    const now = this.clock.now();
+    const rows = await tx.query<{ id: string }[]>(
+      `INSERT INTO conversations (workspace_id, contact_id, channel, simulated_flow_id, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5) RETURNING id`,
+      [workspaceId, contact.id, SANDBOX_CHANNEL, simulatedFlowId ?? null, now],
+    );
+    return { id: (rows[0] as { id: string }).id, contactId: contact.id, sender };
   }
 
   /** Records the message like a webhook delivery would (once per message id) and queues it. */
@@ -72,10 +83,10 @@ export class SandboxConversationsService {
   }
 
   /** The thread in order, both directions. */
-  async messages(workspaceId: string, conversationId: string): Promise<SandboxFeedMessage[]> {
+  async messages(workspaceId: string, conversationId: string): Promise<FeedMessage[]> {
     await this.find(workspaceId, conversationId);
-    const rows = await this.dataSource.query<SandboxMessageRow[]>(
-      `SELECT ${SANDBOX_MESSAGE_COLUMNS} FROM messages WHERE workspace_id = $1 AND conversation_id = $2 ORDER BY created_at, seq`,
+    const rows = await this.dataSource.query<FeedMessageRow[]>(
+      `SELECT ${FEED_MESSAGE_COLUMNS} FROM messages WHERE workspace_id = $1 AND conversation_id = $2 ORDER BY created_at, seq`,
       [workspaceId, conversationId],
     );
     return rows.map(toFeedMessage);

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Sse, type MessageEvent } from '@nestjs/common';
+import type { Observable } from 'rxjs';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Observable } from 'rxjs';
 import { Permission, Principal } from '../../auth/auth.decorators.js';
 import type { RequestPrincipal } from '../../auth/request-principal.js';
-import { SandboxFeed } from './sandbox-feed.js';
+import { ConversationFeed } from '../../realtime/conversation-feed.js';
+import { feedStream } from '../../realtime/feed-stream.js';
 import { SandboxConversationsService } from './sandbox-conversations.service.js';
 import { CreateSandboxConversationDto, SandboxAcceptedView, SandboxConversationView, SandboxMessageView, SendSandboxMessageDto } from './sandbox.dto.js';
 
@@ -21,7 +22,7 @@ import { CreateSandboxConversationDto, SandboxAcceptedView, SandboxConversationV
 export class SandboxController {
   constructor(
     private readonly conversations: SandboxConversationsService,
-    private readonly feed: SandboxFeed,
+    private readonly feed: ConversationFeed,
   ) {}
 
   @Post()
@@ -46,17 +47,16 @@ export class SandboxController {
     return this.conversations.messages(principal.workspaceId, id);
   }
 
-  /** `event: message` with a SandboxMessageView as data, for every message the bot sends from now on. */
+  /**
+   * Server-sent events from now on: `message` (a SandboxMessageView: a message stored or sent,
+   * either direction; the same id again when its status changes) and `session` (a session stepped).
+   */
   @Sse(':id/stream')
   @Permission('conversations.read')
   @ApiProduces('text/event-stream')
   async stream(@Principal() principal: RequestPrincipal, @Param('id') id: string): Promise<Observable<MessageEvent>> {
     const conversation = await this.conversations.find(principal.workspaceId, id);
-    return new Observable<MessageEvent>((subscriber) =>
-      this.feed.subscribe(conversation.id, {
-        message: (message) => subscriber.next({ type: 'message', id: message.id, data: message }),
-        close: () => subscriber.complete(),
-      }),
-    );
+    await this.feed.ready(); // listening before the stream opens: no event of this conversation is missed
+    return feedStream(this.feed, { workspaceId: principal.workspaceId, conversationId: conversation.id });
   }
 }

@@ -5,13 +5,12 @@ import { RuntimeModule } from '../../runtime/runtime.module.js';
 import { SandboxChannelAdapter } from './sandbox-channel.adapter.js';
 import { SandboxConversationsService } from './sandbox-conversations.service.js';
 import { SandboxController } from './sandbox.controller.js';
-import { SandboxFeed } from './sandbox-feed.js';
 
 /** The sandbox channel: REST + SSE for simulated conversations, and its outbound adapter. */
 @Module({
   imports: [ContactsModule, QueuesModule, RuntimeModule],
   controllers: [SandboxController],
-  providers: [SandboxFeed, SandboxChannelAdapter, SandboxConversationsService],
-  exports: [SandboxFeed, SandboxChannelAdapter],
+  providers: [SandboxChannelAdapter, SandboxConversationsService],
+  exports: [SandboxChannelAdapter, SandboxConversationsService],
 })
 export class SandboxModule {}

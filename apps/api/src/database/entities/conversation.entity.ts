@@ -1,5 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
 import { Contact } from './contact.entity.js';
+import { Flow } from './flow.entity.js';
 import { sqlOneOf } from './sql-check.js';
 import { User } from './user.entity.js';
 import { Workspace } from './workspace.entity.js';
@@ -53,6 +54,17 @@ export class Conversation {
 
   @Column({ type: 'varchar', length: 16, default: 'normal' })
   priority!: ConversationPriority;
+
+  /**
+   * Set on the builder's simulator conversations (sandbox channel): the flow whose draft they
+   * simulate. Such a conversation never starts published flows, and metrics leave it out.
+   */
+  @Column({ type: 'uuid', nullable: true })
+  simulatedFlowId!: string | null;
+
+  @ManyToOne(() => Flow, { onDelete: 'CASCADE', nullable: true })
+  @JoinColumn({ name: 'simulated_flow_id' })
+  simulatedFlow?: Relation<Flow> | null;
 
   /** The customer's latest message: WhatsApp allows free-form replies for 24 h after it. */
   @Column({ type: 'timestamptz', nullable: true })

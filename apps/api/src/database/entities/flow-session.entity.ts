@@ -49,6 +49,13 @@ export class FlowSession {
   @Column({ type: 'jsonb' })
   state!: Record<string, unknown>;
 
+  /**
+   * The flow document a simulation runs (the draft as it was when the simulation started);
+   * null for real sessions, which run the published version `flowVersion` names.
+   */
+  @Column({ type: 'jsonb', nullable: true })
+  document!: Record<string, unknown> | null;
+
   @Column({ type: 'varchar', length: 16 })
   status!: FlowSessionStatus;
 

@@ -61,4 +61,8 @@ export class Message {
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
+
+  /** When the provider accepted an outbound message (response times, pacing); null until then. */
+  @Column({ type: 'timestamptz', nullable: true })
+  sentAt!: Date | null;
 }

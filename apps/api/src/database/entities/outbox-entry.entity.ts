@@ -53,4 +53,15 @@ export class OutboxEntry {
 
   @Column({ type: 'timestamptz', nullable: true })
   doneAt!: Date | null;
+
+  /**
+   * A send job's lease on this row: while it holds, no other job sends it. A lease instead of
+   * a lock held across the provider call, so no database connection waits on a provider; a
+   * job that dies leaves a lease that simply expires.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  claimedUntil!: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  claimToken!: string | null;
 }

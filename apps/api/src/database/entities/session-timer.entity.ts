@@ -3,7 +3,7 @@ import { FlowSession } from './flow-session.entity.js';
 import { sqlOneOf } from './sql-check.js';
 import { Workspace } from './workspace.entity.js';
 
-export const SESSION_TIMER_STATUSES = ['pending', 'fired', 'cancelled', 'stale'] as const;
+export const SESSION_TIMER_STATUSES = ['pending', 'fired', 'cancelled', 'stale', 'failed'] as const;
 export type SessionTimerStatus = (typeof SESSION_TIMER_STATUSES)[number];
 
 /** A durable timer of a session; `timer_id` is the engine's id. Due ones are re-armed from here. */
@@ -44,4 +44,15 @@ export class SessionTimer {
 
   @Column({ type: 'timestamptz', nullable: true })
   firedAt!: Date | null;
+
+  /**
+   * When a delayed job was last created for it. Only timers due within the dispatcher's
+   * horizon get a job; the rest wait here, so a million pending timers cost Redis nothing.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  armedAt!: Date | null;
+
+  /** Why firing failed for good (status `failed`). */
+  @Column({ type: 'text', nullable: true })
+  error!: string | null;
 }

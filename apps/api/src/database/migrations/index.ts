@@ -5,6 +5,8 @@ import { ContactConsentAndNameSearch1795416231981 } from './1795416231981-contac
 import { RuntimeConversationsAndSessions1795417893448 } from './1795417893448-runtime-conversations-and-sessions.js';
 import { ExternalEvents1795418786870 } from './1795418786870-external-events.js';
 import { AddMessageSeq1795418789156 } from './1795418789156-add-message-seq.js';
+import { RuntimeTimersAndSimulations1796396219691 } from './1796396219691-runtime-timers-and-simulations.js';
+import { OutboxSendLeases1796398443002 } from './1796398443002-outbox-send-leases.js';
 
 /**
  * Every migration, oldest first. TypeORM applies the ones the `migrations` table does not list
@@ -17,4 +19,6 @@ export const MIGRATIONS: readonly (new () => MigrationInterface)[] = [
   RuntimeConversationsAndSessions1795417893448,
   ExternalEvents1795418786870,
   AddMessageSeq1795418789156,
+  RuntimeTimersAndSimulations1796396219691,
+  OutboxSendLeases1796398443002,
 ];

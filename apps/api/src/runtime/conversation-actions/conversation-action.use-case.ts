@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { ConversationStatus } from '../../database/entities/index.js';
 import { ApiError } from '../../http/api-error.js';
 import { notFound } from '../../workspaces/shared/not-found.js';
+import { RealtimeBus } from '../../realtime/realtime-bus.js';
 import { Clock } from '../clock.js';
 import { ConversationRepository } from '../conversation.repository.js';
 import { FlowSessionRepository } from '../flow-session.repository.js';
@@ -36,6 +37,7 @@ export class ConversationActionUseCase {
     private readonly sessions: FlowSessionRepository,
     private readonly stepper: SessionStepper,
     private readonly clock: Clock,
+    private readonly bus: RealtimeBus,
   ) {}
 
   async execute({ workspaceId, conversationId, action }: { workspaceId: string; conversationId: string; action: ConversationAction }): Promise<ConversationActionResult> {
@@ -62,6 +64,7 @@ export class ConversationActionUseCase {
         }
       }
       const after = await this.conversations.findById(tx, { workspaceId, id: conversationId });
+      await this.bus.notify(tx, { type: 'conversation', workspaceId, conversationId });
       return { conversationId, status: after?.status ?? 'resolved', session: session === null ? null : { id: session.id, resumed } };
     });
   }

@@ -1,12 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { COMMERCE_EVENTS, matchTrigger, start, type CommerceEvent, type FlowDocument, type Json } from '@jornada/flow-engine';
+import { COMMERCE_EVENTS, matchTrigger, type CommerceEvent, type Json } from '@jornada/flow-engine';
 import type { EntityManager } from 'typeorm';
-import { readStoredDocument } from '../../flows/flow-document.js';
 import type { ConversationRecord } from '../conversation.repository.js';
-import { FlowSessionRepository } from '../flow-session.repository.js';
-import { asChannelType, SessionContextReader } from '../session-context.reader.js';
-import { StepWriter } from '../step-writer.js';
+import { PublishedFlows, type PublishedFlow } from '../published-flows.js';
+import { SessionStepper } from '../session-stepper.js';
 
 export function isCommerceEvent(name: string): name is CommerceEvent {
   return (COMMERCE_EVENTS as readonly string[]).includes(name);
@@ -22,28 +19,24 @@ export function commerceStartData(name: CommerceEvent, data: Record<string, unkn
   return { [root]: data as Record<string, Json>, customer: customer as Record<string, Json> };
 }
 
-export interface MatchedFlow {
-  readonly flowId: string;
-  readonly version: number;
-  readonly flow: FlowDocument;
+export interface MatchedFlow extends PublishedFlow {
   readonly triggerId: string;
 }
 
-/** Published flows (current version) whose commerce trigger this event fires, oldest flow first. */
+/** Published flows (current version) whose commerce trigger an event fires, and starting them. */
 @Injectable()
 export class CommerceFlowStarter {
   constructor(
-    private readonly sessions: FlowSessionRepository,
-    private readonly context: SessionContextReader,
-    private readonly writer: StepWriter,
+    private readonly published: PublishedFlows,
+    private readonly stepper: SessionStepper,
   ) {}
 
+  /** The matching flows, oldest flow first. */
   async match(tx: EntityManager, { workspaceId, event, data }: { workspaceId: string; event: CommerceEvent; data: Record<string, Json> }): Promise<MatchedFlow[]> {
     const matched: MatchedFlow[] = [];
-    for (const published of await this.sessions.listPublished(tx, workspaceId)) {
-      const flow = readStoredDocument(published.document);
-      const trigger = flow === null ? undefined : matchTrigger(flow, { type: 'commerce_event', event, data });
-      if (flow !== null && trigger !== undefined) matched.push({ flowId: published.flowId, version: published.version, flow, triggerId: trigger.id });
+    for (const published of await this.published.listCurrent(tx, workspaceId)) {
+      const trigger = matchTrigger(published.flow, { type: 'commerce_event', event, data });
+      if (trigger !== undefined) matched.push({ ...published, triggerId: trigger.id });
     }
     return matched;
   }
@@ -53,19 +46,7 @@ export class CommerceFlowStarter {
     tx: EntityManager,
     { conversation, flow, event, data, now }: { conversation: ConversationRecord; flow: MatchedFlow; event: CommerceEvent; data: Record<string, Json>; now: Date },
   ): Promise<string> {
-    const sessionId = randomUUID();
-    const { workspaceId, contactId } = conversation;
-    const workspace = await this.context.workspace(tx, workspaceId);
-    const contact = await this.context.contact(tx, { workspaceId, contactId });
-    const result = start({
-      flow: flow.flow,
-      trigger: { type: 'commerce_event', triggerId: flow.triggerId, event, data },
-      context: { sessionId, flowId: flow.flowId, flowVersion: flow.version, channel: asChannelType(conversation.channel), contact, workspace },
-      now,
-    });
-    await this.sessions.insert(tx, { id: sessionId, workspaceId, conversationId: conversation.id, flowId: flow.flowId, flowVersion: flow.version, state: result.state, at: now });
-    const scope = { workspaceId, sessionId, flowId: flow.flowId, contactId, conversationId: conversation.id, channel: conversation.channel };
-    await this.writer.write(tx, { scope, event: { type: 'start', trigger: flow.triggerId }, result, at: now, stepKey: `${sessionId}#1` });
-    return sessionId;
+    const started = await this.stepper.startSession(tx, { conversation, flow, trigger: { type: 'commerce_event', triggerId: flow.triggerId, event, data }, now });
+    return started.sessionId;
   }
 }

@@ -84,4 +84,14 @@ export class ExternalEventRepository {
       error ?? null,
     ]);
   }
+
+  /** received -> failed, when routing it failed for good. */
+  async markFailed({ workspaceId, id, at, error }: { workspaceId: string; id: string; at: Date; error: string }): Promise<void> {
+    await this.dataSource.query(`UPDATE external_events SET status = 'failed', processed_at = $3, error = $4 WHERE id = $1 AND workspace_id = $2 AND status = 'received'`, [
+      id,
+      workspaceId,
+      at,
+      error.slice(0, 2000),
+    ]);
+  }
 }

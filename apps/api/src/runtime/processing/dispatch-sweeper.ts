@@ -1,23 +1,11 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { APP_CONFIG, ROOT_LOGGER, type AppConfig } from '../../config/app-config.js';
-import { RuntimeDispatcher } from './runtime-dispatcher.js';
-
-export const DISPATCH_SWEEP_SETTINGS = Symbol('DISPATCH_SWEEP_SETTINGS');
-
-export interface DispatchSweepSettings {
-  /** How often the sweep runs; 0 turns the periodic sweep off (it still runs once on start). */
-  readonly intervalMs: number;
-  /** An outbox row pending this long is assumed to have lost its job. */
-  readonly outboxGraceMs: number;
-  /** Pending timers due within this horizon are (re-)armed. */
-  readonly timerHorizonMs: number;
-}
-
-export const DEFAULT_DISPATCH_SWEEP_SETTINGS: DispatchSweepSettings = Object.freeze({ intervalMs: 2000, outboxGraceMs: 5000, timerHorizonMs: 10_000 });
+import { DISPATCH_SWEEP_SETTINGS, type DispatchSweepSettings } from './dispatch-sweep-settings.js';
+import { RecoverySweep } from './recovery-sweep.js';
 
 /**
- * Runs the dispatcher sweep once on start (timers that came due during downtime fire now, rows
+ * Runs the recovery sweep once on start (timers that came due during downtime fire now, rows
  * whose job was lost are re-enqueued) and then every `intervalMs`, in worker processes only.
  * Several workers sweeping at once is harmless: job ids make the re-adds no-ops.
  */
@@ -28,7 +16,7 @@ export class DispatchSweeper implements OnApplicationBootstrap, BeforeApplicatio
   private stopped = false;
 
   constructor(
-    private readonly dispatcher: RuntimeDispatcher,
+    private readonly sweep: RecoverySweep,
     @Inject(DISPATCH_SWEEP_SETTINGS) private readonly settings: DispatchSweepSettings,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
@@ -42,7 +30,7 @@ export class DispatchSweeper implements OnApplicationBootstrap, BeforeApplicatio
   /** One sweep now (tests, and the timer below). Never throws: a failed sweep is logged and retried next tick. */
   async sweepNow(): Promise<void> {
     try {
-      await this.dispatcher.sweep({ outboxGraceMs: this.settings.outboxGraceMs, timerHorizonMs: this.settings.timerHorizonMs });
+      await this.sweep.run();
     } catch (error) {
       this.logger.warn({ err: error }, 'Dispatcher sweep failed; retrying on the next tick');
     }

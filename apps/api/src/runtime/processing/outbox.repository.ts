@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { OutboxStatus } from '../../database/entities/outbox-entry.entity.js';
 import { isUuid } from '../../flows/keyset-cursor.js';
+import { RealtimeBus } from '../../realtime/realtime-bus.js';
 import type { Queryable } from '../runtime-sql.js';
 
 export interface OutboxRecord {
@@ -14,7 +15,7 @@ export interface OutboxRecord {
   readonly status: OutboxStatus;
 }
 
-interface OutboxRow {
+export interface OutboxRow {
   id: string;
   workspace_id: string;
   session_id: string;
@@ -24,9 +25,10 @@ interface OutboxRow {
   status: OutboxStatus;
 }
 
-const COLUMNS = `o.id, o.workspace_id, o.session_id, o.effect_id, o.type, o.payload, o.status`;
+export const OUTBOX_COLUMNS = `o.id, o.workspace_id, o.session_id, o.effect_id, o.type, o.payload, o.status`;
+const COLUMNS = OUTBOX_COLUMNS;
 
-function toRecord(row: OutboxRow): OutboxRecord {
+export function toOutboxRecord(row: OutboxRow): OutboxRecord {
   return { id: row.id, workspaceId: row.workspace_id, sessionId: row.session_id, effectId: row.effect_id, type: row.type, payload: row.payload, status: row.status };
 }
 
@@ -36,12 +38,15 @@ function toRecord(row: OutboxRow): OutboxRecord {
  */
 @Injectable()
 export class OutboxRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly bus: RealtimeBus,
+  ) {}
 
   async findById(id: string, db: Queryable = this.dataSource): Promise<OutboxRecord | null> {
     if (!isUuid(id)) return null;
     const rows = await db.query<OutboxRow[]>(`SELECT ${COLUMNS} FROM outbox o WHERE o.id = $1`, [id]);
-    return rows[0] === undefined ? null : toRecord(rows[0]);
+    return rows[0] === undefined ? null : toOutboxRecord(rows[0]);
   }
 
   /** Pending rows of the sessions of these conversations: what a step there just produced (and anything left over). */
@@ -52,23 +57,7 @@ export class OutboxRepository {
         WHERE o.status = 'pending' AND s.conversation_id = ANY($1::uuid[]) ORDER BY o.created_at, o.id`,
       [conversationIds],
     );
-    return rows.map(toRecord);
-  }
-
-  /**
-   * The conversation's pending sends up to and including `upTo`, in message order (messages.seq):
-   * a send job first performs the earlier ones, so a conversation's messages leave in order
-   * however the jobs are scheduled.
-   */
-  async listPendingSendsUpTo(db: Queryable, upTo: OutboxRecord): Promise<OutboxRecord[]> {
-    const rows = await db.query<OutboxRow[]>(
-      `SELECT ${COLUMNS} FROM outbox o JOIN messages m ON m.id = (o.payload->>'messageId')::uuid
-        WHERE o.status = 'pending' AND o.type = 'send' AND o.workspace_id = $1 AND o.payload->>'conversationId' = $2
-          AND m.seq <= (SELECT seq FROM messages WHERE id = $3::uuid)
-        ORDER BY m.seq`,
-      [upTo.workspaceId, upTo.payload['conversationId'], upTo.payload['messageId']],
-    );
-    return rows.map(toRecord);
+    return rows.map(toOutboxRecord);
   }
 
   /** Pending rows created before `before`: their job may have been lost (the dispatcher sweep). */
@@ -77,7 +66,7 @@ export class OutboxRepository {
       `SELECT ${COLUMNS} FROM outbox o WHERE o.status = 'pending' AND o.created_at < $1 ORDER BY o.created_at LIMIT $2`,
       [before, limit],
     );
-    return rows.map(toRecord);
+    return rows.map(toOutboxRecord);
   }
 
   /** Pending -> done; false when it was not pending (done or failed already). */
@@ -101,6 +90,8 @@ export class OutboxRepository {
       const messageId = row.payload['messageId'];
       if (row.type === 'send' && typeof messageId === 'string') {
         await tx.query(`UPDATE messages SET status = 'failed', error = $3 WHERE id = $1 AND workspace_id = $2 AND status = 'queued'`, [messageId, row.workspaceId, error]);
+        const conversationId = row.payload['conversationId'];
+        if (typeof conversationId === 'string') await this.bus.notify(tx, { type: 'message', workspaceId: row.workspaceId, conversationId, messageId });
       }
     });
   }

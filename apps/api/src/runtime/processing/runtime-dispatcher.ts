@@ -1,26 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
-import { ROOT_LOGGER } from '../../config/app-config.js';
 import { QueueService } from '../../queues/queue.service.js';
 import { Clock } from '../clock.js';
+import { DISPATCH_SWEEP_SETTINGS, type DispatchSweepSettings } from './dispatch-sweep-settings.js';
 import { OutboxRepository, type OutboxRecord } from './outbox.repository.js';
-
-/** Outbox types the step already applied in its transaction: nothing left to perform. */
-const APPLIED_IN_STEP = new Set(['cancel_timer', 'handoff']);
-
-export interface SweepResult {
-  readonly outbox: number;
-  readonly timers: number;
-}
 
 /**
  * Turns what a committed step produced into jobs: each pending outbox row becomes an `outbound`
- * job (job id from the row id), each `schedule_timer` row a delayed `timers` job (job id from
- * the session_timers row id) and is then marked done. Enqueueing happens after the commit, so
- * a crash in between loses the jobs, not the rows: the sweep (dispatch-sweeper.ts) re-enqueues
- * pending rows older than a few seconds and pending timers about to come due; the explicit job
- * ids make every re-add of a job that still exists a no-op.
+ * job (job id from the row id); a `schedule_timer` row arms a delayed `timers` job (job id from
+ * the session_timers row id) when the timer is due within the arming horizon — later timers
+ * stay in Postgres only, and the recovery sweep arms them as they come near — and a
+ * `cancel_timer` row removes that job. Enqueueing happens after the commit, so a crash in
+ * between loses jobs, never rows: the sweep re-enqueues what has none; the explicit job ids make
+ * every re-add of a job that still exists a no-op.
  */
 @Injectable()
 export class RuntimeDispatcher {
@@ -29,7 +21,7 @@ export class RuntimeDispatcher {
     private readonly queues: QueueService,
     private readonly outbox: OutboxRepository,
     private readonly clock: Clock,
-    @Inject(ROOT_LOGGER) private readonly logger: Logger,
+    @Inject(DISPATCH_SWEEP_SETTINGS) private readonly settings: DispatchSweepSettings,
   ) {}
 
   /** After inbound events were processed (or found processed): dispatch what their conversations have pending. */
@@ -57,44 +49,48 @@ export class RuntimeDispatcher {
   }
 
   async dispatch(row: OutboxRecord): Promise<void> {
-    if (row.type === 'schedule_timer') {
-      const timer = (
-        await this.dataSource.query<{ id: string; fire_at: Date; status: string }[]>(`SELECT id, fire_at, status FROM session_timers WHERE timer_id = $1 AND workspace_id = $2`, [
-          row.effectId,
-          row.workspaceId,
-        ])
-      )[0];
-      if (timer?.status === 'pending') await this.armTimer(timer.id, timer.fire_at);
-      await this.outbox.markDone(row.id, this.clock.now());
-      return;
+    switch (row.type) {
+      case 'schedule_timer': {
+        const timer = await this.findTimer(row);
+        const horizon = this.clock.now().getTime() + this.settings.timerHorizonMs;
+        if (timer?.status === 'pending' && timer.fire_at.getTime() <= horizon) await this.armTimers([{ id: timer.id, fireAt: timer.fire_at }]);
+        await this.outbox.markDone(row.id, this.clock.now());
+        return;
+      }
+      case 'cancel_timer': {
+        // The step already marked the row cancelled (firing it would be a no-op); this only frees the queue.
+        const timer = await this.findTimer(row);
+        if (timer !== undefined) await this.queues.remove('timers', { v: 1, timerId: timer.id });
+        await this.outbox.markDone(row.id, this.clock.now());
+        return;
+      }
+      case 'handoff':
+        await this.outbox.markDone(row.id, this.clock.now()); // applied in the step's transaction
+        return;
+      default:
+        // send, http_request, start_flow: the outbound processor performs them.
+        await this.queues.add('outbound', { v: 1, outboxEffectId: row.id });
     }
-    if (APPLIED_IN_STEP.has(row.type)) {
-      await this.outbox.markDone(row.id, this.clock.now());
-      return;
-    }
-    // send, and the types not performed yet (http_request, start_flow…): the outbound processor decides.
-    await this.queues.add('outbound', { v: 1, outboxEffectId: row.id });
   }
 
-  async armTimer(timerRowId: string, fireAt: Date): Promise<void> {
-    await this.queues.add('timers', { v: 1, timerId: timerRowId }, { delayMs: fireAt.getTime() - this.clock.now().getTime() });
-  }
-
-  /**
-   * Re-enqueues what may have lost its job: outbox rows still pending `outboxGraceMs` after they
-   * were written, and pending timers due within `timerHorizonMs` (overdue ones included: timers
-   * that came due while the system was down, or whose delayed job Redis lost).
-   */
-  async sweep({ outboxGraceMs = 5000, timerHorizonMs = 10_000, limit = 1000 }: { outboxGraceMs?: number; timerHorizonMs?: number; limit?: number } = {}): Promise<SweepResult> {
-    const now = this.clock.now();
-    const rows = await this.outbox.listPendingOlderThan(new Date(now.getTime() - outboxGraceMs), limit);
-    for (const row of rows) await this.dispatch(row);
-    const timers = await this.dataSource.query<{ id: string; fire_at: Date }[]>(
-      `SELECT id, fire_at FROM session_timers WHERE status = 'pending' AND fire_at <= $1 ORDER BY fire_at LIMIT $2`,
-      [new Date(now.getTime() + timerHorizonMs), limit],
+  /** Creates the delayed jobs of these timer rows and records that they are armed. */
+  async armTimers(timers: readonly { id: string; fireAt: Date }[]): Promise<void> {
+    if (timers.length === 0) return;
+    const now = this.clock.now().getTime();
+    await this.queues.addBulk(
+      'timers',
+      timers.map(({ id, fireAt }) => ({ payload: { v: 1, timerId: id }, delayMs: fireAt.getTime() - now })),
     );
-    for (const timer of timers) await this.armTimer(timer.id, timer.fire_at);
-    if (rows.length + timers.length > 0) this.logger.debug({ outbox: rows.length, timers: timers.length }, 'Dispatcher sweep re-enqueued');
-    return { outbox: rows.length, timers: timers.length };
+    await this.dataSource.query(`UPDATE session_timers SET armed_at = $2 WHERE id = ANY($1::uuid[])`, [timers.map((t) => t.id), new Date(now)]);
+  }
+
+  private async findTimer(row: OutboxRecord): Promise<{ id: string; fire_at: Date; status: string } | undefined> {
+    // schedule_timer rows are keyed by the timer id; cancel_timer rows by `<timer id>:cancel`.
+    const timerId = row.type === 'cancel_timer' ? String(row.payload['timerId']) : row.effectId;
+    const rows = await this.dataSource.query<{ id: string; fire_at: Date; status: string }[]>(
+      `SELECT id, fire_at, status FROM session_timers WHERE timer_id = $1 AND workspace_id = $2`,
+      [timerId, row.workspaceId],
+    );
+    return rows[0];
   }
 }

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
-import type { OutboundMessage } from '@jornada/flow-engine';
+import type { Json } from '@jornada/flow-engine';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { ROOT_LOGGER } from '../../config/app-config.js';
@@ -12,10 +12,12 @@ import { Clock } from '../clock.js';
 import { FireTimerUseCase } from '../fire-timer.use-case.js';
 import { ProcessInboundEventUseCase } from '../process-inbound-event.use-case.js';
 import { RuntimeFault } from '../session-stepper.js';
-import { ChannelAdapters } from './channel-adapter.js';
+import { StartFlowUseCase } from '../start-flow.use-case.js';
 import { FailInboundEventUseCase } from './fail-inbound-event.use-case.js';
-import { OutboxRepository } from './outbox.repository.js';
+import { OutboxRepository, type OutboxRecord } from './outbox.repository.js';
+import { HttpRequestPerformer } from './http-request-performer.js';
 import { RuntimeDispatcher } from './runtime-dispatcher.js';
+import { SendPerformer } from './send-performer.js';
 
 /** A timer job that runs early (clock skew between processes) waits in the job up to this long. */
 const MAX_EARLY_WAIT_MS = 10_000;
@@ -25,7 +27,8 @@ const MAX_EARLY_WAIT_MS = 10_000;
  * - inbound: step the event (ProcessInboundEventUseCase), then dispatch what it produced; after
  *   the last attempt, FailInboundEventUseCase so the sender's later events are not blocked.
  * - timers: fire the timer (FireTimerUseCase), then dispatch what it produced.
- * - outbound: perform one outbox row (a send through the conversation's channel adapter).
+ * - outbound: perform one outbox row: a send through the conversation's channel adapter, a
+ *   flow's HTTP request, or a jump to another flow.
  */
 @Injectable()
 export class RuntimeJobHandlers {
@@ -36,7 +39,9 @@ export class RuntimeJobHandlers {
     private readonly fireTimer: FireTimerUseCase,
     private readonly dispatcher: RuntimeDispatcher,
     private readonly outbox: OutboxRepository,
-    private readonly adapters: ChannelAdapters,
+    private readonly sends: SendPerformer,
+    private readonly httpRequests: HttpRequestPerformer,
+    private readonly startFlow: StartFlowUseCase,
     private readonly clock: Clock,
     @Inject(QUEUE_SETTINGS) private readonly settings: QueueSettings,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
@@ -61,8 +66,11 @@ export class RuntimeJobHandlers {
     }
   }
 
-  async timers({ timerId: timerRowId }: QueuePayload<'timers'>): Promise<void> {
-    const found = await this.dataSource.query<{ workspace_id: string; timer_id: string }[]>(`SELECT workspace_id, timer_id FROM session_timers WHERE id = $1`, [timerRowId]);
+  async timers({ timerId: timerRowId }: QueuePayload<'timers'>, context: JobContext): Promise<void> {
+    const found = await this.dataSource.query<{ workspace_id: string; timer_id: string; session_id: string }[]>(
+      `SELECT workspace_id, timer_id, session_id FROM session_timers WHERE id = $1`,
+      [timerRowId],
+    );
     const timer = found[0];
     if (timer === undefined) return;
     for (;;) {
@@ -70,7 +78,10 @@ export class RuntimeJobHandlers {
       try {
         result = await this.fireTimer.execute({ workspaceId: timer.workspace_id, timerId: timer.timer_id });
       } catch (cause) {
-        throw asJobError(cause);
+        const error = asJobError(cause);
+        // A timer that can never fire is marked failed (visible in the run log), not left pending for the sweep to re-arm.
+        if (this.isLastAttempt('timers', error, context)) await this.markTimerFailed({ ...timer, id: timerRowId, error: error.message, errorClass: error.kind });
+        throw error;
       }
       if (result.status !== 'not_due') break;
       // Re-adding the job under its own id would be a no-op (this job still exists): wait here instead.
@@ -84,33 +95,27 @@ export class RuntimeJobHandlers {
   async outbound({ outboxEffectId }: QueuePayload<'outbound'>, context: JobContext): Promise<void> {
     const row = await this.outbox.findById(outboxEffectId);
     if (row === null || row.status !== 'pending') return; // done (a redelivered job) or failed already
-    if (row.type !== 'send') {
-      if (row.type === 'schedule_timer' || row.type === 'cancel_timer' || row.type === 'handoff') {
-        await this.dispatcher.dispatch(row); // applied by the step; only bookkeeping left
-        return;
-      }
-      const error = `effect type "${row.type}" is not supported yet`;
-      await this.outbox.markFailed(row, { at: this.clock.now(), error, errorClass: 'system' });
-      throw JobError.system(error);
-    }
-    const { channel, conversationId, messageId, message } = row.payload as { channel?: string; conversationId?: string; messageId?: string | null; message?: OutboundMessage };
     try {
-      if (typeof channel !== 'string' || typeof conversationId !== 'string' || typeof messageId !== 'string' || message === undefined) {
-        throw JobError.system(`outbox row ${row.id}: send payload is incomplete`);
-      }
-      const adapter = this.adapters.get(channel);
-      if (adapter === undefined) throw JobError.user(`no channel adapter for "${channel}" yet`);
-      // One conversation's sends leave one at a time and in order: under its outbound lock, the
-      // earlier pending sends go first (their own jobs then find them done). Held across the
-      // provider call: acceptable per conversation; a dedicated connection lock can replace it.
-      await this.dataSource.transaction(async (tx) => {
-        await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`runtime:outbound:${conversationId}`]);
-        for (const next of await this.outbox.listPendingSendsUpTo(tx, row)) {
-          const payload = next.payload as { messageId: string; message: OutboundMessage };
-          await adapter.send({ workspaceId: next.workspaceId, conversationId, messageId: payload.messageId, message: payload.message, idempotencyKey: next.effectId });
-          await this.outbox.markDone(next.id, this.clock.now());
+      switch (row.type) {
+        case 'send':
+          await this.sends.perform(row);
+          return;
+        case 'start_flow':
+          await this.performStartFlow(row);
+          return;
+        case 'http_request': {
+          const conversationId = await this.httpRequests.perform(row, { lastAttempt: context.attempt >= this.settings.policies.outbound.attempts });
+          if (conversationId !== null) await this.dispatcher.dispatchConversations([conversationId]);
+          return;
         }
-      });
+        case 'schedule_timer':
+        case 'cancel_timer':
+        case 'handoff':
+          await this.dispatcher.dispatch(row); // applied by the step; only bookkeeping left
+          return;
+        default:
+          throw JobError.system(`effect type "${row.type}" is not supported`);
+      }
     } catch (cause) {
       const error = asJobError(cause);
       if (this.isLastAttempt('outbound', error, context)) {
@@ -118,6 +123,35 @@ export class RuntimeJobHandlers {
       }
       throw error;
     }
+  }
+
+  /** A "jump to flow": the target starts in the same conversation; the row is marked done in the same commit. */
+  private async performStartFlow(row: OutboxRecord): Promise<void> {
+    const { flowId, data, conversationId } = row.payload as { flowId?: string; data?: Record<string, Json>; conversationId?: string };
+    if (typeof flowId !== 'string' || typeof conversationId !== 'string') throw JobError.system(`outbox row ${row.id}: start_flow payload is incomplete`);
+    const result = await this.dataSource.transaction(async (tx) => {
+      const started = await this.startFlow.execute({ workspaceId: row.workspaceId, conversationId, flowId, data: data ?? {} }, tx);
+      if (started.status === 'started') await this.outbox.markDone(row.id, this.clock.now(), tx);
+      return started;
+    });
+    if (result.status === 'refused') throw JobError.user(`cannot jump to flow ${flowId}: ${result.reason}`);
+    await this.dispatcher.dispatchConversations([conversationId]);
+  }
+
+  private async markTimerFailed(timer: { id: string; workspace_id: string; session_id: string; timer_id: string; error: string; errorClass: string }): Promise<void> {
+    await this.dataSource.transaction(async (tx) => {
+      const [, count] = await tx.query<[unknown[], number]>(`UPDATE session_timers SET status = 'failed', error = $2 WHERE id = $1 AND status = 'pending'`, [
+        timer.id,
+        timer.error.slice(0, 2000),
+      ]);
+      if (count === 0) return;
+      await tx.query(`INSERT INTO run_log (workspace_id, session_id, at, kind, data) VALUES ($1, $2, $3, 'error', $4::jsonb)`, [
+        timer.workspace_id,
+        timer.session_id,
+        this.clock.now(),
+        JSON.stringify({ timerId: timer.timer_id, error: timer.error, errorClass: timer.errorClass }),
+      ]);
+    });
   }
 
   /** Whether the queue will not try this job again after `error`. */

@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Inject, Injectable } from '@nestjs/common';
+import type { OutboundMessage } from '@jornada/flow-engine';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { classifyJobError, JobError } from '../../queues/job-error.js';
+import { Clock } from '../clock.js';
+import { ChannelAdapters, type ChannelAdapter } from './channel-adapter.js';
+import { OUTBOX_COLUMNS, OutboxRepository, toOutboxRecord, type OutboxRecord, type OutboxRow } from './outbox.repository.js';
+import { OutboundRateLimiter } from './rate-limit/outbound-rate-limiter.js';
+import { rateLimitOf } from './rate-limit/channel-rate-limits.js';
+
+/** How long a job's claim on a conversation's sends holds if the job dies mid-way. */
+const LEASE_MS = 60_000;
+/** How long a job waits in place for another job to finish the conversation's earlier sends. */
+const WAIT_FOR_OTHERS_MS = 10_000;
+const POLL_MS = 50;
+
+interface ClaimedSend {
+  readonly row: OutboxRecord;
+  readonly messageId: string;
+  readonly message: OutboundMessage;
+}
+
+type Claim = { readonly kind: 'claimed'; readonly sends: readonly ClaimedSend[] } | { readonly kind: 'busy' } | { readonly kind: 'done' };
+
+/**
+ * Performs a conversation's sends in message order, one job at a time per conversation,
+ * without holding a database connection across the provider call:
+ * 1. claim — in a short transaction under the conversation's outbound lock, every pending send
+ *    of the conversation gets this job's lease (unless another job's lease is still running:
+ *    then wait for it in place, briefly, and look again);
+ * 2. send each, in order, paced by the channel's rate limit, marking each done as it goes;
+ * 3. a send that can never succeed (a user or system error: invalid number, rejected template)
+ *    is marked failed on its own row and the next ones go on; a transient failure (429, 5xx,
+ *    timeout) gives the remaining claims back and fails the job, to be retried in order.
+ * A job that dies leaves leases that expire; the sweep re-dispatches the rows. The effect id
+ * is the idempotency key of each send, so providers that honour one never deliver it twice.
+ */
+@Injectable()
+export class SendPerformer {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly adapters: ChannelAdapters,
+    private readonly limiter: OutboundRateLimiter,
+    private readonly outbox: OutboxRepository,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async perform(row: OutboxRecord): Promise<void> {
+    const { channel, conversationId } = row.payload as { channel?: unknown; conversationId?: unknown };
+    if (typeof channel !== 'string' || typeof conversationId !== 'string') throw JobError.system(`outbox row ${row.id}: send payload is incomplete`);
+    const adapter = this.adapters.get(channel);
+    if (adapter === undefined) throw JobError.user(`no channel adapter for "${channel}" yet`);
+
+    const token = randomUUID();
+    const deadline = Date.now() + WAIT_FOR_OTHERS_MS;
+    let claim = await this.claim({ row, conversationId, token });
+    while (claim.kind === 'busy') {
+      if (Date.now() > deadline) throw JobError.transient(`another job is still sending conversation ${conversationId}'s earlier messages`);
+      await sleep(POLL_MS);
+      claim = await this.claim({ row, conversationId, token });
+    }
+    if (claim.kind === 'done') return;
+    await this.sendAll({ adapter, channel, conversationId, sends: claim.sends, token });
+  }
+
+  private async sendAll({ adapter, channel, conversationId, sends, token }: { adapter: ChannelAdapter; channel: string; conversationId: string; sends: readonly ClaimedSend[]; token: string }): Promise<void> {
+    const perSecond = rateLimitOf(channel, this.config.outboundRateLimits);
+    let index = 0;
+    try {
+      for (; index < sends.length; index += 1) {
+        const { row, messageId, message } = sends[index] as ClaimedSend;
+        if (perSecond > 0) {
+          // The channel account: per workspace until channels have their own rows (a number each).
+          const waitMs = await this.limiter.reserve(`${channel}:${row.workspaceId}`, perSecond);
+          if (waitMs > 0) await sleep(waitMs);
+        }
+        try {
+          await adapter.send({ workspaceId: row.workspaceId, conversationId, messageId, message, idempotencyKey: row.effectId });
+        } catch (error) {
+          const kind = classifyJobError(error);
+          if (kind === 'transient') throw error;
+          await this.outbox.markFailed(row, { at: this.clock.now(), error: error instanceof Error ? error.message : String(error), errorClass: kind });
+          continue;
+        }
+        await this.dataSource.query(
+          `UPDATE outbox SET status = 'done', done_at = $3, attempts = attempts + 1, claimed_until = NULL, claim_token = NULL WHERE id = $1 AND claim_token = $2 AND status = 'pending'`,
+          [row.id, token, this.clock.now()],
+        );
+      }
+    } catch (error) {
+      const left = sends.slice(index).map((s) => s.row.id);
+      await this.dataSource
+        .query(`UPDATE outbox SET claimed_until = NULL, claim_token = NULL WHERE id = ANY($1::uuid[]) AND claim_token = $2`, [left, token])
+        .catch(() => undefined); // the leases expire anyway
+      throw error;
+    }
+  }
+
+  private claim({ row, conversationId, token }: { row: OutboxRecord; conversationId: string; token: string }): Promise<Claim> {
+    return this.dataSource.transaction(async (tx) => {
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`runtime:outbound:${conversationId}`]);
+      const pending = await tx.query<(OutboxRow & { leased: boolean })[]>(
+        `SELECT ${OUTBOX_COLUMNS}, (o.claimed_until IS NOT NULL AND o.claimed_until > now()) AS leased
+           FROM outbox o JOIN messages m ON m.id = (o.payload->>'messageId')::uuid
+          WHERE o.status = 'pending' AND o.type = 'send' AND o.workspace_id = $1 AND o.payload->>'conversationId' = $2
+          ORDER BY m.seq`,
+        [row.workspaceId, conversationId],
+      );
+      if (!pending.some((p) => p.id === row.id)) return { kind: 'done' };
+      if (pending.some((p) => p.leased)) return { kind: 'busy' };
+      await tx.query(`UPDATE outbox SET claimed_until = now() + ($3 || ' milliseconds')::interval, claim_token = $2 WHERE id = ANY($1::uuid[])`, [pending.map((p) => p.id), token, String(LEASE_MS)]);
+      return {
+        kind: 'claimed',
+        sends: pending.map((p) => {
+          const row = toOutboxRecord(p);
+          const payload = row.payload as { messageId: string; message: OutboundMessage };
+          return { row, messageId: payload.messageId, message: payload.message };
+        }),
+      };
+    });
+  }
+}
