@@ -29,6 +29,7 @@ describe('parseConfig', () => {
       role: 'all',
       database: { mode: 'embedded' },
       redisUrl: undefined,
+      redisPrefix: 'jornada',
       dataDir: path.join(ROOT, '.jornada'),
       appSecret: undefined,
       admin: undefined,
@@ -39,6 +40,11 @@ describe('parseConfig', () => {
       production: false,
       outboundRateLimits: {},
     });
+  });
+
+  it('reads REDIS_PREFIX, and refuses one that would not make a clean key', () => {
+    expect(parse({ REDIS_PREFIX: 'shop-a' }).redisPrefix).toBe('shop-a');
+    expect(() => parse({ REDIS_PREFIX: 'has space' })).toThrow(/^Invalid REDIS_PREFIX/);
   });
 
   it('reads outbound rate limits per channel, and names OUTBOUND_RATE_LIMITS when it cannot', () => {

@@ -42,8 +42,10 @@ export interface ApiConfig {
   /** `api` serves HTTP, `worker` will run the queue processors, `all` both. */
   readonly role: Role;
   readonly database: DatabaseConfig;
-  /** Validated only; the queues use it (BullMQ on Redis) when they land. */
+  /** The queues run on Redis when set (BullMQ), else on BullMQ's PostgreSQL backend. */
   readonly redisUrl: string | undefined;
+  /** REDIS_PREFIX: the namespace of Jornada's Redis keys (several deployments may share a Redis). */
+  readonly redisPrefix: string;
   /** Absolute path of the data directory (embedded Postgres, generated secrets). */
   readonly dataDir: string;
   /**
@@ -95,6 +97,7 @@ export function parseConfig({ env, cwd, installRoot }: ParseConfigInput): ApiCon
     role: parseEnum(env, 'ROLE', ROLES, 'all'),
     database: databaseUrl === undefined ? { mode: 'embedded' } : { mode: 'external', url: parseDatabaseUrl(databaseUrl) },
     redisUrl: parseRedisUrl(env),
+    redisPrefix: parseRedisPrefix(readValue(env, 'REDIS_PREFIX')),
     dataDir: dataDir === undefined ? path.join(installRoot, '.jornada') : path.resolve(cwd, dataDir),
     appSecret: parseAppSecret(env, production),
     admin: parseAdmin(env),
@@ -152,4 +155,12 @@ function parseAdmin(env: ParseConfigInput['env']): ApiConfig['admin'] {
     );
   }
   return { email: parseEmail('ADMIN_EMAIL', email), password };
+}
+
+function parseRedisPrefix(value: string | undefined): string {
+  if (value === undefined) return 'jornada';
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(value)) {
+    throw new ConfigError(`Invalid REDIS_PREFIX ${JSON.stringify(value)}: expected 1 to 64 letters, digits, '_', '.' or '-' (default jornada).`);
+  }
+  return value;
 }

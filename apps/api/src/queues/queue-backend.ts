@@ -20,9 +20,27 @@ export type WorkerHandle = Worker<JobData, unknown, string>;
 export interface QueueBackend {
   readonly kind: QueueBackendKind;
   createQueue(name: string, options: { defaultJobOptions: DefaultJobOptions }): QueueHandle;
-  createWorker(name: string, processor: Processor<JobData, unknown, string>, options: { concurrency: number }): WorkerHandle;
+  createWorker(name: string, processor: Processor<JobData, unknown, string>, options: WorkerTuning): WorkerHandle;
   /** Releases what the backend itself holds, after every queue and worker has closed. */
   close(): Promise<void>;
+}
+
+/** How a worker takes jobs, and how soon a crashed worker's jobs are taken again. */
+export interface WorkerTuning {
+  readonly concurrency: number;
+  /** A job's lock; renewed while it runs, so only a dead worker lets it lapse. */
+  readonly lockDurationMs: number;
+  /** How often jobs with a lapsed lock (their worker died) are put back to wait. */
+  readonly stalledIntervalMs: number;
+  /**
+   * Stalls a job survives before it fails. Every job here is idempotent (the rows say what was
+   * done), so a job caught in several crashes is simply run again.
+   */
+  readonly maxStalledCount: number;
+}
+
+function workerOptions({ concurrency, lockDurationMs, stalledIntervalMs, maxStalledCount }: WorkerTuning) {
+  return { concurrency, lockDuration: lockDurationMs, stalledInterval: stalledIntervalMs, maxStalledCount };
 }
 
 export interface ChooseQueueBackendInput {
@@ -49,8 +67,8 @@ export async function openQueueBackend({ redisUrl, databaseUrl, redisPrefix, log
       kind: 'redis',
       createQueue: (name, { defaultJobOptions }) => new Queue(name, { connection: { url: redisUrl }, prefix, defaultJobOptions }),
       // Workers block on Redis: ioredis must retry forever instead of failing the loop.
-      createWorker: (name, processor, { concurrency }) =>
-        new Worker(name, processor, { connection: { url: redisUrl, maxRetriesPerRequest: null }, prefix, concurrency }),
+      createWorker: (name, processor, tuning) =>
+        new Worker(name, processor, { connection: { url: redisUrl, maxRetriesPerRequest: null }, prefix, ...workerOptions(tuning) }),
       close: () => Promise.resolve(),
     };
   }
@@ -75,8 +93,8 @@ export async function openQueueBackend({ redisUrl, databaseUrl, redisPrefix, log
   return {
     kind: 'postgres',
     createQueue: (name, { defaultJobOptions }) => new Queue(name, { connection: pool, defaultJobOptions }, createPostgresBackend) as unknown as QueueHandle,
-    createWorker: (name, processor, { concurrency }) =>
-      new Worker(name, processor, { connection: pool, concurrency }, createPostgresBackend) as unknown as WorkerHandle,
+    createWorker: (name, processor, tuning) =>
+      new Worker(name, processor, { connection: pool, ...workerOptions(tuning) }, createPostgresBackend) as unknown as WorkerHandle,
     close: () => pool.end(),
   };
 }

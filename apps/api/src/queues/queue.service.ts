@@ -123,6 +123,27 @@ export class QueueService implements OnApplicationBootstrap, BeforeApplicationSh
   }
 
   /**
+   * Makes sure a job exists for each row, for rows the recovery sweep found without progress:
+   * adds the missing ones, and retries the ones that failed in the queue without their handler
+   * ever settling the row (a job failed for stalling, i.e. crashing workers, too often).
+   * Jobs that exist and did not fail are left alone.
+   */
+  async ensureJobs<Q extends QueueName>(queue: Q, payloads: readonly QueuePayload<Q>[]): Promise<{ added: number; revived: number }> {
+    let revived = 0;
+    const missing: QueuePayload<Q>[] = [];
+    for (const payload of payloads) {
+      const job = await this.queue(queue).getJob(jobIdFor(queue, payload));
+      if (job === undefined || job === null) missing.push(payload);
+      else if ((await job.getState()) === 'failed') {
+        await job.retry('failed');
+        revived += 1;
+      }
+    }
+    await this.addBulk(queue, missing.map((payload) => ({ payload })));
+    return { added: missing.length, revived };
+  }
+
+  /**
    * Removes the job of the row the payload names, if it is still waiting or delayed (a
    * cancelled timer). A job already running is left alone: its handler sees the row's new state.
    */
@@ -214,7 +235,13 @@ export class QueueService implements OnApplicationBootstrap, BeforeApplicationSh
     const entry = this.handlers.get(queue);
     if (!this.runWorkers || this.stopping || entry === undefined || this.workers.has(queue)) return;
     // The handler is looked up per job: a replaced processor (allowProcessorReplacement) takes effect at once.
-    const worker = this.backend.createWorker(queue, (job) => this.process(queue, this.handlers.get(queue)?.handler ?? entry.handler, job), { concurrency: entry.concurrency });
+    const { lockDurationMs, stalledIntervalMs, maxStalledCount } = this.settings;
+    const worker = this.backend.createWorker(queue, (job) => this.process(queue, this.handlers.get(queue)?.handler ?? entry.handler, job), {
+      concurrency: entry.concurrency,
+      lockDurationMs,
+      stalledIntervalMs,
+      maxStalledCount,
+    });
     const circuit = new WorkerCircuit(worker, { queue, logger: this.logger });
     worker.on('error', (error: Error) => circuit.onError(error));
     worker.on('completed', () => circuit.onSuccess());

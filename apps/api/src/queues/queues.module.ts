@@ -14,7 +14,11 @@ import { QueuesController } from './queues.controller.js';
 @Module({
   controllers: [QueuesController],
   providers: [
-    { provide: QUEUE_SETTINGS, useValue: DEFAULT_QUEUE_SETTINGS },
+    {
+      provide: QUEUE_SETTINGS,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig): QueueSettings => ({ ...DEFAULT_QUEUE_SETTINGS, redisPrefix: config.redisPrefix }),
+    },
     {
       provide: QUEUE_BACKEND,
       inject: [APP_CONFIG, DataSource, QUEUE_SETTINGS, ROOT_LOGGER],

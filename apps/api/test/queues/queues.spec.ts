@@ -36,6 +36,7 @@ interface Harness {
 async function startHarness(env: Record<string, string>, options: Partial<CreateTestAppOptions> = {}): Promise<Harness> {
   const prefix = `jornada-test-${randomUUID()}`;
   const settings: QueueSettings = {
+    ...DEFAULT_QUEUE_SETTINGS,
     policies: Object.fromEntries(QUEUE_NAMES.map((name) => [name, FAST_POLICY])) as Record<QueueName, QueuePolicy>,
     shutdownTimeoutMs: 5000,
     redisPrefix: prefix,
@@ -193,6 +194,24 @@ describe.each(BACKENDS)('queues on $kind', ({ kind, env }) => {
     expect(callsOf(harness, id)).toHaveLength(1);
     const failed = await harness.queues.findFailed('inbound', 100);
     expect(failed.find((job) => job.id === `inbound-${id}`)?.failedReason).toBe('system: flow version missing');
+  });
+
+  it('ensureJobs adds missing jobs, retries jobs the queue failed, and leaves the others alone', async () => {
+    const failing = randomUUID();
+    const missing = randomUUID();
+    const done = randomUUID();
+    let fail = true;
+    harness.scripts.set(failing, () => (fail ? Promise.reject(JobError.system('crashed worker')) : Promise.resolve()));
+    await harness.queues.add('events', { v: 1, externalEventId: failing });
+    await harness.queues.add('events', { v: 1, externalEventId: done });
+    await waitFor(() => callsOf(harness, failing).length === 1 && callsOf(harness, done).length === 1);
+    await sleep(200); // the failure recorded
+    fail = false;
+    const result = await harness.queues.ensureJobs('events', [failing, missing, done].map((id) => ({ v: 1 as const, externalEventId: id })));
+    expect(result).toEqual({ added: 1, revived: 1 });
+    await waitFor(() => callsOf(harness, failing).length === 2 && callsOf(harness, missing).length === 1);
+    await sleep(200);
+    expect(callsOf(harness, done)).toHaveLength(1);
   });
 
   it('shows the queues to owners and admins only, and 404 for an unknown queue', async () => {

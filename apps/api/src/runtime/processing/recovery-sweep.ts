@@ -8,6 +8,9 @@ import { DISPATCH_SWEEP_SETTINGS, type DispatchSweepSettings } from './dispatch-
 import { OutboxRepository } from './outbox.repository.js';
 import { RuntimeDispatcher } from './runtime-dispatcher.js';
 
+/** Outbox rows the outbound queue performs; the rest are bookkeeping the dispatcher finishes. */
+const PERFORMED_BY_OUTBOUND = new Set(['send', 'http_request', 'start_flow']);
+
 export interface SweepResult {
   /** Pending outbox rows re-dispatched. */
   readonly outbox: number;
@@ -24,8 +27,9 @@ export interface SweepResult {
 /**
  * Postgres is the system of record and the queue only carries work, so whatever the queue lost
  * (a crash between commit and enqueue, a flushed or restarted Redis, a process killed with its
- * jobs) is found again here from the rows and re-enqueued under the same job ids — a no-op for
- * jobs that still exist. It also arms timers as they come within the horizon. Run on start
+ * jobs) is found again here from the rows and re-enqueued under the same job ids; a job that
+ * still exists is left alone, unless the queue failed it without its handler settling the row
+ * (it stalled in too many crashes): that one is retried. It also arms timers as they come within the horizon. Run on start
  * (timers that came due during downtime fire then) and periodically by DispatchSweeper, in every
  * worker process; concurrent sweeps are harmless.
  */
@@ -47,7 +51,9 @@ export class RecoverySweep {
     const lostBefore = new Date(now - lostJobGraceMs);
 
     const rows = await this.outbox.listPendingOlderThan(lostBefore, batchSize);
-    for (const row of rows) await this.dispatcher.dispatch(row);
+    const performed = rows.filter((row) => PERFORMED_BY_OUTBOUND.has(row.type));
+    for (const row of rows) if (!PERFORMED_BY_OUTBOUND.has(row.type)) await this.dispatcher.dispatch(row);
+    await this.queues.ensureJobs('outbound', performed.map((row) => ({ v: 1 as const, outboxEffectId: row.id })));
 
     const unarmed = await this.dataSource.query<{ id: string; fire_at: Date }[]>(
       `SELECT id, fire_at FROM session_timers WHERE status = 'pending' AND armed_at IS NULL AND fire_at <= $1 ORDER BY fire_at LIMIT $2`,
@@ -59,19 +65,19 @@ export class RecoverySweep {
       `SELECT id FROM session_timers WHERE status = 'pending' AND armed_at IS NOT NULL AND fire_at <= $1 ORDER BY fire_at LIMIT $2`,
       [lostBefore, batchSize],
     );
-    await this.queues.addBulk('timers', overdue.map((t) => ({ payload: { v: 1 as const, timerId: t.id } })));
+    await this.queues.ensureJobs('timers', overdue.map((t) => ({ v: 1 as const, timerId: t.id })));
 
     const inbound = await this.dataSource.query<{ id: string }[]>(
       `SELECT id FROM inbound_events WHERE status = 'received' AND received_at <= $1 ORDER BY received_at, seq LIMIT $2`,
       [lostBefore, batchSize],
     );
-    await this.queues.addBulk('inbound', inbound.map((e) => ({ payload: { v: 1 as const, inboundEventId: e.id } })));
+    await this.queues.ensureJobs('inbound', inbound.map((e) => ({ v: 1 as const, inboundEventId: e.id })));
 
     const events = await this.dataSource.query<{ id: string }[]>(
       `SELECT id FROM external_events WHERE status = 'received' AND received_at <= $1 ORDER BY received_at LIMIT $2`,
       [lostBefore, batchSize],
     );
-    await this.queues.addBulk('events', events.map((e) => ({ payload: { v: 1 as const, externalEventId: e.id } })));
+    await this.queues.ensureJobs('events', events.map((e) => ({ v: 1 as const, externalEventId: e.id })));
 
     const result = { outbox: rows.length, timersArmed: unarmed.length, timersRearmed: overdue.length, inbound: inbound.length, events: events.length };
     if (rows.length + overdue.length + inbound.length + events.length > 0) this.logger.info(result, 'Recovery sweep re-enqueued work');

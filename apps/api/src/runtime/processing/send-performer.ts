@@ -11,8 +11,9 @@ import { OUTBOX_COLUMNS, OutboxRepository, toOutboxRecord, type OutboxRecord, ty
 import { OutboundRateLimiter } from './rate-limit/outbound-rate-limiter.js';
 import { rateLimitOf } from './rate-limit/channel-rate-limits.js';
 
-/** How long a job's claim on a conversation's sends holds if the job dies mid-way. */
-const LEASE_MS = 60_000;
+/** How long a job's claim on a conversation's sends holds if the job dies mid-way; renewed while it sends. */
+const LEASE_MS = 15_000;
+const RENEW_AFTER_MS = LEASE_MS / 3;
 /** How long a job waits in place for another job to finish the conversation's earlier sends. */
 const WAIT_FOR_OTHERS_MS = 10_000;
 const POLL_MS = 50;
@@ -70,9 +71,15 @@ export class SendPerformer {
   private async sendAll({ adapter, channel, conversationId, sends, token }: { adapter: ChannelAdapter; channel: string; conversationId: string; sends: readonly ClaimedSend[]; token: string }): Promise<void> {
     const perSecond = rateLimitOf(channel, this.config.outboundRateLimits);
     let index = 0;
+    let renewedAt = Date.now();
     try {
       for (; index < sends.length; index += 1) {
         const { row, messageId, message } = sends[index] as ClaimedSend;
+        if (Date.now() - renewedAt > RENEW_AFTER_MS) {
+          // A long, paced batch (a slow channel): keep the rest of it ours.
+          await this.extendLease(sends.slice(index).map((s) => s.row.id), token);
+          renewedAt = Date.now();
+        }
         if (perSecond > 0) {
           // The channel account: per workspace until channels have their own rows (a number each).
           const waitMs = await this.limiter.reserve(`${channel}:${row.workspaceId}`, perSecond);
@@ -98,6 +105,10 @@ export class SendPerformer {
         .catch(() => undefined); // the leases expire anyway
       throw error;
     }
+  }
+
+  private async extendLease(ids: readonly string[], token: string): Promise<void> {
+    await this.dataSource.query(`UPDATE outbox SET claimed_until = now() + ($3 || ' milliseconds')::interval WHERE id = ANY($1::uuid[]) AND claim_token = $2`, [ids, token, String(LEASE_MS)]);
   }
 
   private claim({ row, conversationId, token }: { row: OutboxRecord; conversationId: string; token: string }): Promise<Claim> {
