@@ -24,7 +24,7 @@ const repoRoot = import.meta.dirname;
 await createProjectGraphAsync({ exitOnError: false });
 
 const TS_FILES = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
-const TEST_FILES = ['**/*.spec.ts', '**/*.test.ts', '**/test/**/*.ts'];
+const TEST_FILES = ['**/*.spec.ts', '**/*.spec.tsx', '**/*.test.ts', '**/test/**/*.ts', '**/test/**/*.tsx'];
 /** Paths tools/lint-probes.mjs lints probe texts at (see the project service below). */
 const LINT_PROBE_FILES = ['packages/*/src/__lint_probe__.ts', 'packages/*/test/__lint_probe__.ts', 'apps/*/src/__lint_probe__.ts'];
 /** Source and test code of the Nx projects (not their config files, which import the preset). */
@@ -162,7 +162,7 @@ export default defineConfig(
   // --- Imports: no cycles, resolved like TypeScript resolves them (nodenext, `.js` -> `.ts`) --
   {
     name: 'jornada/imports',
-    files: ['packages/**/*.ts', 'apps/**/*.ts', 'tools/**/*.ts'],
+    files: ['packages/**/*.ts', 'apps/**/*.ts', 'apps/**/*.tsx', 'tools/**/*.ts'],
     plugins: { 'import-x': importX },
     settings: {
       // Without these, import-x skips .ts dependencies and no-cycle finds nothing.
@@ -205,6 +205,19 @@ export default defineConfig(
           allow: [],
           depConstraints: depConstraints({ engineExternals: [...ENGINE_ALLOWED_PACKAGES, ...ENGINE_TEST_TOOLS] }),
         },
+      ],
+    },
+  },
+
+  {
+    // The builder's browser tests boot the real API with its test harness (createTestApp:
+    // Nest on a free port, a fresh PostgreSQL database). That one folder may reach it.
+    name: 'jornada/module-boundaries/builder-e2e',
+    files: ['apps/builder/test/e2e/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        { enforceBuildableLibDependency: false, allow: ['^(\\.\\./)+api/(test/support|src/database/embedded)/'], depConstraints: depConstraints() },
       ],
     },
   },
@@ -315,6 +328,13 @@ export default defineConfig(
         },
       ],
     },
+  },
+
+  // --- The builder runs in browsers ----------------------------------------------------------
+  {
+    name: 'jornada/builder-browser',
+    files: ['apps/builder/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
   },
 
   // --- Tests ---------------------------------------------------------------------------------

@@ -5,5 +5,5 @@ export default {
   // can take longer than Jest's 5 s default without anything being wrong. (A global option:
   // Jest ignores it inside a project's config.)
   testTimeout: 30_000,
-  projects: ['<rootDir>/packages/*/jest.config.js', '<rootDir>/apps/*/jest.config.js'],
+  projects: ['<rootDir>/packages/*/jest.config.js', '<rootDir>/apps/*/jest.config.js', '<rootDir>/apps/*/jest.e2e.config.js'],
 };

@@ -1,0 +1,11 @@
+import { authApi } from './auth.api.js';
+import { flowsApi } from './flows.api.js';
+import type { HttpClient } from './http-client.js';
+import { workspacesApi } from './workspaces.api.js';
+
+/** Every typed API call the builder makes, grouped by area. */
+export function createApi(http: HttpClient) {
+  return { auth: authApi(http), workspaces: workspacesApi(http), flows: flowsApi(http) };
+}
+
+export type Api = ReturnType<typeof createApi>;

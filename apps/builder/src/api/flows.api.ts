@@ -1,0 +1,51 @@
+import type { HttpClient } from './http-client.js';
+import type {
+  DraftSaved,
+  FlowDetail,
+  FlowDocumentJson,
+  FlowPage,
+  FlowStatus,
+  FlowTemplate,
+  FlowVersion,
+  FlowVersionDiff,
+  FlowVersionPage,
+  ImportedFlow,
+  LintIssue,
+  PublishedFlow,
+  WorkspaceLocale,
+} from './types.js';
+
+const flowPath = (id: string): string => `/flows/${encodeURIComponent(id)}`;
+
+/** Flows of the current workspace: CRUD, drafts, publishing, versions, templates. */
+export function flowsApi(http: HttpClient) {
+  return {
+    list: (query: { search?: string; status?: FlowStatus; limit?: number; cursor?: string } = {}, signal?: AbortSignal) =>
+      http.request<FlowPage>({ path: '/flows', query, ...(signal === undefined ? {} : { signal }) }),
+    get: (id: string) => http.request<FlowDetail>({ path: flowPath(id) }),
+    create: (body: { name: string; description?: string; templateId?: string; locale?: WorkspaceLocale; document?: FlowDocumentJson }) =>
+      http.request<FlowDetail>({ method: 'POST', path: '/flows', body }),
+    rename: (id: string, body: { name?: string; description?: string }) => http.request<FlowDetail>({ method: 'PATCH', path: flowPath(id), body }),
+    remove: (id: string) => http.request<undefined>({ method: 'DELETE', path: flowPath(id) }),
+    duplicate: (id: string, body: { name?: string } = {}) => http.request<FlowDetail>({ method: 'POST', path: `${flowPath(id)}/duplicate`, body }),
+    import: (body: { document: FlowDocumentJson; name?: string }) => http.request<ImportedFlow>({ method: 'POST', path: '/flows/import', body }),
+    /** The draft as the API exports it (pretty JSON) and the file name it suggests. */
+    export: (id: string) => http.requestText({ path: `${flowPath(id)}/export` }),
+    validate: async (document: unknown) =>
+      (await http.request<{ issues: LintIssue[] }>({ method: 'POST', path: '/flows/validate', body: { document } })).issues,
+    saveDraft: (id: string, body: { document: FlowDocumentJson; revision: number }) =>
+      http.request<DraftSaved>({ method: 'PUT', path: `${flowPath(id)}/draft`, body }),
+    publish: (id: string, body: { revision?: number } = {}) => http.request<PublishedFlow>({ method: 'POST', path: `${flowPath(id)}/publish`, body }),
+
+    versions: (id: string, query: { locale?: WorkspaceLocale; limit?: number; before?: number } = {}) =>
+      http.request<FlowVersionPage>({ path: `${flowPath(id)}/versions`, query }),
+    version: (id: string, version: number) => http.request<FlowVersion>({ path: `${flowPath(id)}/versions/${String(version)}` }),
+    diff: (id: string, { from, to, locale }: { from: number; to: number; locale?: WorkspaceLocale }) =>
+      http.request<FlowVersionDiff>({ path: `${flowPath(id)}/versions/${String(from)}/diff/${String(to)}`, query: { locale } }),
+    restore: (id: string, { version, revision }: { version: number; revision: number }) =>
+      http.request<DraftSaved>({ method: 'POST', path: `${flowPath(id)}/versions/${String(version)}/restore`, body: { revision } }),
+
+    templates: async (locale?: WorkspaceLocale) =>
+      (await http.request<{ items: FlowTemplate[] }>({ path: '/flow-templates', query: { locale } })).items,
+  };
+}
