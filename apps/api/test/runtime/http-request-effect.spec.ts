@@ -118,16 +118,26 @@ describe('the HTTP request effect', () => {
   });
 
   it('refuses a private address without the allow-list, and the flow takes its error branch', async () => {
-    const strict = await startRuntimeApp({ database, backend: 'postgres', principal: () => ({ userId: 'u1', workspaceId: ws, role: 'owner' }) });
+    // A database of its own: on the shared one, the permissive app's workers would take the job.
+    const strictDatabase = await createTestDatabase();
+    const strictWs = await seedWorkspace(strictDatabase.dataSource, 'Strict shop');
+    await publish(strictDatabase.dataSource, { workspaceId: strictWs, document: lookupFlow('order', `${shopUrl}/orders/1042`) });
+    const strict = await startRuntimeApp({ database: strictDatabase, backend: 'postgres', principal: () => ({ userId: 'u1', workspaceId: strictWs, role: 'owner' }) });
+    const strictLogOf = (id: string) =>
+      strictDatabase.dataSource.query<{ kind: string; data: Record<string, unknown> }[]>(
+        `SELECT l.kind, l.data FROM run_log l JOIN flow_sessions s ON s.id = l.session_id WHERE s.conversation_id = $1 ORDER BY l.seq`,
+        [id],
+      );
     try {
       const before = seen.length;
       const { id, reply } = await run(strict, 'order');
       expect(reply).toBe('I could not look it up');
       expect(seen.length).toBe(before); // never reached
-      const result = await eventually(async () => (await logOf(id)).find((e) => e.kind === 'http_result'));
+      const result = await eventually(async () => (await strictLogOf(id)).find((e) => e.kind === 'http_result'));
       expect(result.data).toMatchObject({ ok: false, error: { code: 'forbidden_address' } });
     } finally {
       await strict.close();
+      await strictDatabase.drop();
     }
   });
 });

@@ -138,7 +138,8 @@ describe('HttpRequestExecutor: limits', () => {
 
   it('clamps a timeout outside the schema bounds (a stored payload is not trusted)', async () => {
     const outcome = await kit.executor.execute(effect({ url: `${server.origin}/silent`, timeoutMs: 1 }), WORKSPACE);
-    expect(outcome.error).toBe('No complete answer within 100 ms (the request was sent, so it may have been processed).');
+    // Clamped to the 100 ms floor; whether the connection was made by then depends on the machine's load.
+    expect(outcome.error).toMatch(/^No complete answer within 100 ms \((the request was sent, so it may have been processed|no connection was made)\)\.$/);
   });
 });
 
