@@ -48,6 +48,25 @@ export async function initApp(app: NestExpressApplication, options: ConfigureApp
 }
 
 /**
+ * A worker process (ROLE=worker) runs the queues; over HTTP it answers only the health check
+ * (for the orchestrator's probes). Anything else goes to the api processes.
+ */
+function workerOnlyServesHealth(request: Request, response: Response, next: () => void): void {
+  const path = request.path;
+  if (path === '/api/health') {
+    next();
+    return;
+  }
+  const requestId = currentRequestContext()?.requestId ?? '';
+  const notFound = new ApiError({
+    status: 404,
+    code: 'not_found',
+    message: `No route for ${request.method} ${path}: this process runs the queue workers (ROLE=worker) and serves /api/health only.`,
+  });
+  response.status(404).setHeader('Cache-Control', 'no-store').json(toErrorBody(notFound, request, requestId));
+}
+
+/**
  * Express middleware runs in this order, before any Nest route: request id + log context,
  * security headers, request log line, the built builder (when there is one), body parsers
  * (with their limit and error mapping). Then Nest: /api prefix, validation pipe, error
@@ -61,6 +80,7 @@ function configureApp(
   app.use(requestIdMiddleware);
   app.use(securityHeadersMiddleware);
   app.use(createHttpLogger(logger));
+  if (config.role === 'worker') app.use(workerOnlyServesHealth);
   if (sitePaths.builderDist !== undefined && sitePaths.builderIndex !== undefined) {
     for (const middleware of createBuilderStatic({ builderDist: sitePaths.builderDist, builderIndex: sitePaths.builderIndex })) app.use(middleware);
   }

@@ -105,6 +105,13 @@ describe('realtime across processes', () => {
     await reading;
   });
 
+  it('a worker process (ROLE=worker) serves its health check only', async () => {
+    expect((await fetch(`${worker.url}/api/health`)).status).toBe(200);
+    const flows = await fetch(`${worker.url}/api/flows`, { headers: as('owner') });
+    expect(flows.status).toBe(404);
+    expect(await flows.json()).toMatchObject({ error: { code: 'not_found', message: expect.stringMatching(/ROLE=worker/) } });
+  });
+
   it('refuses what it must: no credentials, another workspace, a role that may not read, bad messages', async () => {
     expect(await refusedStatus(wsUrl(), {})).toBe(401);
     expect(await refusedStatus(`${web.url.replace('http', 'ws')}/api/elsewhere`, as('owner'))).toBe(404);
