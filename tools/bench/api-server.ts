@@ -15,6 +15,8 @@ const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export interface BenchServer {
   url: string;
   database: string;
+  /** The scratch database, when the server runs on one (a PostgreSQL server was given). */
+  databaseUrl: string | undefined;
   stop(): Promise<void>;
 }
 
@@ -55,9 +57,9 @@ async function waitForHealth(url: string, child: ChildProcess, seconds: number):
   throw new Error(`the server did not become healthy within ${seconds} s`);
 }
 
-export async function startBenchServer(env: Record<string, string>): Promise<BenchServer> {
+export async function startBenchServer(env: Record<string, string>, options: { serverUrl?: string | undefined } = {}): Promise<BenchServer> {
   const port = await freePort();
-  const serverUrl = process.env['DATABASE_URL'];
+  const serverUrl = options.serverUrl ?? process.env['DATABASE_URL'];
   let databaseUrl: string | undefined;
   let dataDir: string | undefined;
   let dbName = 'embedded';
@@ -72,7 +74,9 @@ export async function startBenchServer(env: Record<string, string>): Promise<Ben
     dataDir = mkdtempSync(join(tmpdir(), 'jornada-bench-'));
     chmodSync(dataDir, 0o755);
   }
-  const child = spawn(process.execPath, ['apps/api/dist/main.js'], {
+  // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server under load.
+  const nodeArgs = (process.env['BENCH_SERVER_NODE_ARGS'] ?? '').split(' ').filter((arg) => arg !== '');
+  const child = spawn(process.execPath, [...nodeArgs, 'apps/api/dist/main.js'], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,
@@ -93,7 +97,8 @@ export async function startBenchServer(env: Record<string, string>): Promise<Ben
   }
   return {
     url,
-    database: serverUrl ? `PostgreSQL at DATABASE_URL (scratch database ${dbName})` : 'embedded PostgreSQL',
+    database: serverUrl ? `PostgreSQL (scratch database ${dbName})` : 'embedded PostgreSQL',
+    databaseUrl,
     stop: async () => {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');

@@ -1,0 +1,65 @@
+// `npm run bench:runtime`: the conversation runtime end to end on both queue backends, and a
+// million pending timers; rewrites the runtime section of docs/benchmarks.md with the figures,
+// the machine and the date. PostgreSQL: DATABASE_URL's server, else an embedded one started
+// here; Redis: REDIS_URL (the Redis rows are skipped without it).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { benchRuntime, type RuntimeBenchResult } from './runtime.bench.js';
+import { benchTimers, type TimersBenchResult } from './timers.bench.js';
+import { machine, replaceSection, withPostgresServer } from './bench-support.js';
+
+const docPath = fileURLToPath(new URL('../../docs/benchmarks.md', import.meta.url));
+const seconds = Number(process.env['BENCH_SECONDS'] ?? 20);
+const redisUrl = process.env['REDIS_URL'] === '' ? undefined : process.env['REDIS_URL'];
+const only = process.env['BENCH_ONLY'];
+
+const runtime: RuntimeBenchResult[] = [];
+let timers: TimersBenchResult | undefined;
+await withPostgresServer(async (serverUrl, description) => {
+  console.log(`PostgreSQL: ${description}`);
+  if (only === undefined || only === 'runtime') {
+    for (const backend of redisUrl === undefined ? (['postgres'] as const) : (['redis', 'postgres'] as const)) {
+      const result = await benchRuntime({ backend, seconds, serverUrl, redisUrl });
+      console.log(JSON.stringify(result, null, 2));
+      runtime.push(result);
+    }
+  }
+  if ((only === undefined || only === 'timers') && redisUrl !== undefined) {
+    timers = await benchTimers({ serverUrl, redisUrl, pending: Number(process.env['BENCH_TIMERS'] ?? 1_000_000) });
+    console.log(JSON.stringify(timers, null, 2));
+  }
+});
+
+const date = new Date().toISOString().slice(0, 10);
+let doc = readFileSync(docPath, 'utf8');
+if (runtime.length > 0) {
+  const body = [
+    `Measured ${date} on ${machine()}; one server process (\`node apps/api/dist/main.js\`, ROLE=all) with the load generator and PostgreSQL on the same machine; ${String(seconds)} s per row; ${String(runtime[0]?.conversations)} conversations of the echo flow.`,
+    '',
+    '| queues | load | messages | answered/s | accepted → reply stored p50 / p99 | accepted → reply sent p50 / p99 |',
+    '| --- | --- | ---: | ---: | ---: | ---: |',
+    ...runtime.flatMap((r) =>
+      r.runs.map(
+        (run) =>
+          `| ${r.backend === 'redis' ? 'Redis' : 'PostgreSQL'} | ${run.name} | ${run.messages.toLocaleString('en-US')} | ${run.perSecond.toLocaleString('en-US')} | ${String(run.stored.p50)} / ${String(run.stored.p99)} ms | ${String(run.sent.p50)} / ${String(run.sent.p99)} ms |`,
+      ),
+    ),
+  ].join('\n');
+  doc = replaceSection(doc, 'runtime', body);
+}
+if (timers !== undefined) {
+  const t = timers;
+  const body = [
+    `Measured ${date} on ${machine()}; Redis queues; ${t.pending.toLocaleString('en-US')} pending timers (${t.live.toLocaleString('en-US')} of them real waiting sessions due within the measured window at ${String(t.ratePerSecond)}/s, the rest due over the next day).`,
+    '',
+    '| figure | value |',
+    '| --- | ---: |',
+    `| Redis memory with all timers pending (used_memory) | ${t.redisMemoryMb} MB (${t.redisKeys.toLocaleString('en-US')} keys) |`,
+    `| delayed jobs in Redis at that moment | ${t.delayedJobs.toLocaleString('en-US')} |`,
+    `| session_timers table + indexes in PostgreSQL | ${t.postgresMb} MB |`,
+    `| firing lateness p50 / p99 / max (fired_at − fire_at) | ${String(t.lateness.p50)} / ${String(t.lateness.p99)} / ${String(t.lateness.max)} ms |`,
+    `| timers fired in the window | ${t.fired.toLocaleString('en-US')} of ${t.live.toLocaleString('en-US')} |`,
+  ].join('\n');
+  doc = replaceSection(doc, 'timers', body);
+}
+writeFileSync(docPath, doc);
