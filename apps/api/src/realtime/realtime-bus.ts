@@ -1,27 +1,39 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import pg from 'pg';
 import type { Logger } from 'pino';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager, type EntitySubscriberInterface } from 'typeorm';
 import { ROOT_LOGGER } from '../config/app-config.js';
 import type { Queryable } from '../runtime/runtime-sql.js';
-import { parseRealtimeEvent, REALTIME_CHANNEL, type RealtimeEvent } from './realtime-event.js';
+import { parseRealtimePayload, REALTIME_CHANNEL, type RealtimeEvent } from './realtime-event.js';
 
 export type RealtimeHandler = (event: RealtimeEvent) => void;
 
 const RECONNECT_MIN_MS = 250;
 const RECONNECT_MAX_MS = 10_000;
+/** How long events wait to be sent together: one NOTIFY per batch, not one per event. */
+const FLUSH_MS = 10;
+/** NOTIFY payloads are limited to 8000 bytes. */
+const MAX_PAYLOAD_BYTES = 7500;
 
 /**
  * Realtime fan-out across processes, on Postgres LISTEN/NOTIFY — present in every deployment,
- * embedded or scaled, with or without Redis. `notify` inside a transaction is delivered when it
- * commits (never for work that rolled back), so a step announces itself exactly when its rows
- * are visible. Each process that has subscribers keeps one listening connection, opened with
- * the first subscriber and re-opened with backoff if it drops; handlers get every event of the
- * conversations they subscribed to, from whichever process wrote it.
+ * embedded or scaled, with or without Redis.
+ *
+ * Events are never NOTIFYed inside the transaction that caused them: PostgreSQL serialises the
+ * commits of every transaction that notified (a database-wide lock held through the WAL flush),
+ * which capped the whole runtime at a few dozen steps a second. Instead `notify` in a
+ * transaction keeps the event until that transaction commits (a TypeORM commit hook; a
+ * rollback drops it), and the events of the next few milliseconds leave together in one
+ * NOTIFY of their own. Each process with subscribers keeps one listening connection, opened
+ * with the first subscriber and re-opened with backoff if it drops.
  */
 @Injectable()
-export class RealtimeBus implements OnApplicationShutdown {
+export class RealtimeBus implements OnModuleInit, OnApplicationShutdown {
   private readonly handlers = new Map<string, Set<RealtimeHandler>>();
+  private readonly pendingByTransaction = new WeakMap<object, RealtimeEvent[]>();
+  private outgoing: RealtimeEvent[] = [];
+  private flushTimer: NodeJS.Timeout | undefined;
+  private flushing: Promise<void> = Promise.resolve();
   private client: pg.Client | undefined;
   private connecting: Promise<void> | undefined;
   private reconnectDelay = RECONNECT_MIN_MS;
@@ -33,9 +45,64 @@ export class RealtimeBus implements OnApplicationShutdown {
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
   ) {}
 
-  /** Announces an event; in a transaction, it leaves at commit. */
-  async notify(db: Queryable, event: RealtimeEvent): Promise<void> {
-    await db.query(`SELECT pg_notify($1, $2)`, [REALTIME_CHANNEL, JSON.stringify(event)]);
+  onModuleInit(): void {
+    const subscriber: EntitySubscriberInterface = {
+      afterTransactionCommit: ({ queryRunner }) => {
+        const events = this.pendingByTransaction.get(queryRunner);
+        this.pendingByTransaction.delete(queryRunner);
+        if (events !== undefined) this.send(events);
+      },
+      afterTransactionRollback: ({ queryRunner }) => {
+        this.pendingByTransaction.delete(queryRunner);
+      },
+    };
+    this.dataSource.subscribers.push(subscriber);
+  }
+
+  /** Announces an event: at once, or when `db`'s transaction commits (never if it rolls back). */
+  notify(db: Queryable, event: RealtimeEvent): Promise<void> {
+    const runner = (db as Partial<EntityManager>).queryRunner;
+    if (runner?.isTransactionActive === true) {
+      const events = this.pendingByTransaction.get(runner) ?? [];
+      events.push(event);
+      this.pendingByTransaction.set(runner, events);
+    } else {
+      this.send([event]);
+    }
+    return Promise.resolve();
+  }
+
+  /** Resolves once everything announced so far has been sent (tests, shutdown). */
+  async drain(): Promise<void> {
+    if (this.flushTimer !== undefined) {
+      clearTimeout(this.flushTimer);
+      this.flushTimer = undefined;
+      this.flush();
+    }
+    await this.flushing;
+  }
+
+  private send(events: readonly RealtimeEvent[]): void {
+    if (this.closed) return;
+    this.outgoing.push(...events);
+    this.flushTimer ??= setTimeout(() => {
+      this.flushTimer = undefined;
+      this.flush();
+    }, FLUSH_MS);
+  }
+
+  private flush(): void {
+    const batch = this.outgoing;
+    this.outgoing = [];
+    if (batch.length === 0) return;
+    this.flushing = this.flushing.then(async () => {
+      for (const payload of chunk(batch)) {
+        await this.dataSource.query(`SELECT pg_notify($1, $2)`, [REALTIME_CHANNEL, payload]).catch((error: unknown) => {
+          // Realtime is a convenience: a lost batch means a client re-reads later, never lost data.
+          this.logger.warn({ err: error, events: batch.length }, 'Realtime events could not be sent');
+        });
+      }
+    });
   }
 
   /** Calls `handler` for every event of the conversation until the returned function is called. */
@@ -60,6 +127,7 @@ export class RealtimeBus implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.drain();
     this.closed = true;
     clearTimeout(this.reconnectTimer);
     this.handlers.clear();
@@ -118,14 +186,33 @@ export class RealtimeBus implements OnApplicationShutdown {
   }
 
   private deliver(payload: string | undefined): void {
-    const event = parseRealtimeEvent(payload);
-    if (event === null) return;
-    for (const handler of [...(this.handlers.get(event.conversationId) ?? [])]) {
-      try {
-        handler(event);
-      } catch (error) {
-        this.logger.warn({ err: error }, 'A realtime subscriber failed');
+    for (const event of parseRealtimePayload(payload)) {
+      for (const handler of [...(this.handlers.get(event.conversationId) ?? [])]) {
+        try {
+          handler(event);
+        } catch (error) {
+          this.logger.warn({ err: error }, 'A realtime subscriber failed');
+        }
       }
     }
   }
+}
+
+/** JSON arrays of events, each within a NOTIFY payload's size. */
+function chunk(events: readonly RealtimeEvent[]): string[] {
+  const payloads: string[] = [];
+  let current: string[] = [];
+  let size = 2;
+  for (const event of events) {
+    const json = JSON.stringify(event);
+    if (current.length > 0 && size + json.length + 1 > MAX_PAYLOAD_BYTES) {
+      payloads.push(`[${current.join(',')}]`);
+      current = [];
+      size = 2;
+    }
+    current.push(json);
+    size += json.length + 1;
+  }
+  if (current.length > 0) payloads.push(`[${current.join(',')}]`);
+  return payloads;
 }

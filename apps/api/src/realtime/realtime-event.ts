@@ -13,15 +13,20 @@ export type RealtimeEvent =
 
 const TYPES: ReadonlySet<string> = new Set(['message', 'session', 'conversation']);
 
-/** Reads a NOTIFY payload; null for anything that is not one of ours. */
-export function parseRealtimeEvent(payload: string | undefined): RealtimeEvent | null {
-  if (payload === undefined) return null;
+/** Reads a NOTIFY payload (a batch: an array of events); what is not one of ours is left out. */
+export function parseRealtimePayload(payload: string | undefined): RealtimeEvent[] {
+  if (payload === undefined) return [];
   let value: unknown;
   try {
     value = JSON.parse(payload);
   } catch {
-    return null;
+    return [];
   }
+  const items: unknown[] = Array.isArray(value) ? value : [value];
+  return items.map(readRealtimeEvent).filter((event): event is RealtimeEvent => event !== null);
+}
+
+function readRealtimeEvent(value: unknown): RealtimeEvent | null {
   if (typeof value !== 'object' || value === null) return null;
   const event = value as Record<string, unknown>;
   if (typeof event['type'] !== 'string' || !TYPES.has(event['type'])) return null;
