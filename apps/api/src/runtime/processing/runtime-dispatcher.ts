@@ -4,6 +4,7 @@ import { QueueService } from '../../queues/queue.service.js';
 import { Clock } from '../clock.js';
 import { DISPATCH_SWEEP_SETTINGS, type DispatchSweepSettings } from './dispatch-sweep-settings.js';
 import { OutboxRepository, type OutboxRecord } from './outbox.repository.js';
+import { SendPerformer } from './send-performer.js';
 
 /**
  * Turns what a committed step produced into jobs: each pending outbox row becomes an `outbound`
@@ -21,6 +22,7 @@ export class RuntimeDispatcher {
     private readonly queues: QueueService,
     private readonly outbox: OutboxRepository,
     private readonly clock: Clock,
+    private readonly sends: SendPerformer,
     @Inject(DISPATCH_SWEEP_SETTINGS) private readonly settings: DispatchSweepSettings,
   ) {}
 
@@ -67,8 +69,13 @@ export class RuntimeDispatcher {
       case 'handoff':
         await this.outbox.markDone(row.id, this.clock.now()); // applied in the step's transaction
         return;
+      case 'send':
+        // Unpaced channels are sent right here; everything else (and any failure) through the queue.
+        if (await this.sends.tryInline(row)) return;
+        await this.queues.add('outbound', { v: 1, outboxEffectId: row.id });
+        return;
       default:
-        // send, http_request, start_flow: the outbound processor performs them.
+        // http_request, start_flow: the outbound processor performs them.
         await this.queues.add('outbound', { v: 1, outboxEffectId: row.id });
     }
   }

@@ -60,25 +60,66 @@ export class SendPerformer {
   ) {}
 
   async perform(row: OutboxRecord): Promise<void> {
+    const { adapter, channel, conversationId } = this.target(row);
+    // This process's jobs of one conversation take turns here instead of polling each other's leases.
+    await this.conversations.run(conversationId, () => this.performInTurn({ row, adapter, channel, conversationId, waitForOthersMs: WAIT_FOR_OTHERS_MS }));
+  }
+
+  /**
+   * Right after the step that produced it, in the same process, for a channel that is not paced
+   * (the sandbox, web chat): sends without the hop through the outbound queue. False when it
+   * must go through the queue after all — a paced channel, another job busy with the
+   * conversation, or a failure to retry with backoff; the caller then enqueues the row.
+   */
+  async tryInline(row: OutboxRecord): Promise<boolean> {
+    let target: ReturnType<SendPerformer['target']>;
+    try {
+      target = this.target(row);
+    } catch {
+      return false;
+    }
+    if (rateLimitOf(target.channel, this.config.outboundRateLimits) > 0) return false;
+    try {
+      return await this.conversations.run(target.conversationId, () => this.performInTurn({ row, ...target, waitForOthersMs: 0 }));
+    } catch {
+      return false;
+    }
+  }
+
+  private target(row: OutboxRecord): { adapter: ChannelAdapter; channel: string; conversationId: string } {
     const { channel, conversationId } = row.payload as { channel?: unknown; conversationId?: unknown };
     if (typeof channel !== 'string' || typeof conversationId !== 'string') throw JobError.system(`outbox row ${row.id}: send payload is incomplete`);
     const adapter = this.adapters.get(channel);
     if (adapter === undefined) throw JobError.user(`no channel adapter for "${channel}" yet`);
-    // This process's jobs of one conversation take turns here instead of polling each other's leases.
-    await this.conversations.run(conversationId, () => this.performInTurn({ row, adapter, channel, conversationId }));
+    return { adapter, channel, conversationId };
   }
 
-  private async performInTurn({ row, adapter, channel, conversationId }: { row: OutboxRecord; adapter: ChannelAdapter; channel: string; conversationId: string }): Promise<void> {
+  /** Claims and sends; false when another job had the conversation and `waitForOthersMs` ran out (inline: at once). */
+  private async performInTurn({
+    row,
+    adapter,
+    channel,
+    conversationId,
+    waitForOthersMs,
+  }: {
+    row: OutboxRecord;
+    adapter: ChannelAdapter;
+    channel: string;
+    conversationId: string;
+    waitForOthersMs: number;
+  }): Promise<boolean> {
     const token = randomUUID();
-    const deadline = Date.now() + WAIT_FOR_OTHERS_MS;
+    const deadline = Date.now() + waitForOthersMs;
     let claim = await this.claim({ row, conversationId, token });
     while (claim.kind === 'busy') {
+      if (waitForOthersMs === 0) return false;
       if (Date.now() > deadline) throw JobError.transient(`another job is still sending conversation ${conversationId}'s earlier messages`);
       await sleep(POLL_MS);
       claim = await this.claim({ row, conversationId, token });
     }
-    if (claim.kind === 'done') return;
+    if (claim.kind === 'done') return true;
     await this.sendAll({ adapter, channel, conversationId, sends: claim.sends, token });
+    return true;
   }
 
   private async sendAll({ adapter, channel, conversationId, sends, token }: { adapter: ChannelAdapter; channel: string; conversationId: string; sends: readonly ClaimedSend[]; token: string }): Promise<void> {
