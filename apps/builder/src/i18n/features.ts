@@ -6,3 +6,4 @@ export * as auth from '../auth/messages.js';
 export * as flows from '../flows/messages.js';
 export * as settings from '../settings/messages.js';
 export * as versions from '../versions/messages.js';
+export * as editor from '../editor/messages.js';
