@@ -446,4 +446,32 @@ describe('applyOperations', () => {
       error: { code: 'duplicate_id', message: 'Another node or trigger already uses the id "n1".', path: 'node.id', elementId: 'n1', operationIndex: 1 },
     });
   });
+
+  it('applies a run of moves as one, with the same result as one by one', () => {
+    const doc = smallFlow();
+    const moves: FlowOperation[] = [
+      { type: 'move', positions: { greeting: { x: 1, y: 1 }, ask: { x: 2, y: 2 } } },
+      { type: 'move', positions: { t2: { x: 3, y: 3 } }, clear: ['ask', 'bye'] },
+      { type: 'move', positions: { ask: { x: 4, y: 4 } }, clear: ['greeting'] },
+    ];
+    let oneByOne = doc;
+    for (const op of moves) {
+      const result = applyOperation(oneByOne, op);
+      if (!result.ok) throw new Error('refused');
+      oneByOne = result.document;
+    }
+    const together = applyOperations(doc, [{ type: 'update_node', nodeId: 'bye', label: 'End' }, ...moves]);
+    expect(together.ok && together.document.ui.positions).toEqual({ t1: { x: 0, y: 0 }, t2: { x: 3, y: 3 }, ask: { x: 4, y: 4 } });
+    expect(together.ok && together.document.ui.positions).toEqual(oneByOne.ui.positions);
+  });
+
+  it('names the refused move inside a run of moves', () => {
+    const result = applyOperations(smallFlow(), [
+      { type: 'move', positions: { greeting: { x: 1, y: 1 } } },
+      { type: 'move', positions: { ask: { x: 1, y: 1 } } },
+      { type: 'move', positions: { ghost: { x: 1, y: 1 } } },
+      { type: 'move', positions: { bye: { x: 1, y: 1 } } },
+    ]);
+    expect(result).toMatchObject({ ok: false, error: { code: 'unknown_element', path: 'positions.ghost', operationIndex: 2 } });
+  });
 });
