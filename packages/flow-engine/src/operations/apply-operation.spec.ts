@@ -475,3 +475,32 @@ describe('applyOperations', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'unknown_element', path: 'positions.ghost', operationIndex: 2 } });
   });
 });
+
+describe('FLOW_LIMITS', () => {
+  it('are the limits of the document schema', () => {
+    const base = smallFlow();
+    const withCount = (key: 'triggers' | 'nodes' | 'edges' | 'variables', count: number): FlowDocument => {
+      const make = {
+        triggers: (i: number) => ({ id: `m${String(i)}`, type: 'manual' }),
+        nodes: (i: number) => endNode(`n${String(i)}`),
+        edges: (i: number) => ({ id: `x${String(i)}`, source: 't1', sourceHandle: 'next', target: 'bye' }),
+        variables: (i: number) => ({ name: `v${String(i)}`, type: 'text' }),
+      }[key];
+      return { ...base, [key]: Array.from({ length: count }, (_, i) => make(i)) } as FlowDocument;
+    };
+    for (const key of ['triggers', 'nodes', 'edges', 'variables'] as const) {
+      expect([key, parseFlow(withCount(key, FLOW_LIMITS[key])).ok]).toEqual([key, true]);
+      expect([key, parseFlow(withCount(key, FLOW_LIMITS[key] + 1)).ok]).toEqual([key, false]);
+    }
+    expect(parseFlow({ ...base, name: 'x'.repeat(FLOW_LIMITS.nameLength + 1) }).ok).toBe(false);
+    expect(parseFlow({ ...base, description: 'x'.repeat(FLOW_LIMITS.descriptionLength + 1) }).ok).toBe(false);
+  });
+
+  it('refuse connections and variables past them', () => {
+    const base = smallFlow();
+    const manyEdges = { ...base, edges: Array.from({ length: FLOW_LIMITS.edges }, (_, i) => ({ id: `x${String(i)}`, source: 't1', sourceHandle: 'next', target: 'bye' })) };
+    expect(refused(manyEdges, { type: 'connect', edge: { id: 'one_more', source: 'greeting', sourceHandle: 'other', target: 'bye' } }).code).toBe('limit_exceeded');
+    const variables = Array.from({ length: FLOW_LIMITS.variables + 1 }, (_, i) => ({ name: `v${String(i)}`, type: 'text' as const }));
+    expect(refused(base, { type: 'set_variables', variables }).code).toBe('limit_exceeded');
+  });
+});
