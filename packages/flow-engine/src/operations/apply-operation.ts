@@ -162,6 +162,7 @@ function updateNode(doc: FlowDocument, op: Extract<FlowOperation, { type: 'updat
   const previous = doc.nodes[at];
   if (previous === undefined) return unknownNode(op.nodeId, 'nodeId');
   const label = op.label === undefined ? previous.label : op.label === null ? undefined : op.label;
+  if (op.data === undefined) return relabel(doc, at, previous, label, op.label);
   const candidate = {
     id: previous.id,
     type: previous.type,
@@ -208,6 +209,25 @@ function updateNode(doc: FlowDocument, op: Extract<FlowOperation, { type: 'updat
         : { type: 'batch', operations: [restore, { type: 'add_elements', edges: dropped.items, indexes: { edges: dropped.indexes } }] },
   };
 }
+
+/** A label-only update: the data (already valid) stays as it is, and so do the outputs. */
+function relabel(doc: FlowDocument, at: number, previous: FlowNode, label: string | undefined, sent: string | null | undefined): ApplyWithInverseResult {
+  if (label !== undefined) {
+    const checked = NodeLabelSchema.safeParse(label);
+    if (!checked.success) return invalid('invalid_node', `The label of the ${describeNode(previous)}`, checked.error, 'label', previous.id);
+  }
+  const { label: _previousLabel, ...rest } = previous;
+  const nodes = [...doc.nodes];
+  nodes[at] = (label === undefined ? rest : { ...rest, label }) as FlowNode;
+  return {
+    ok: true,
+    document: { ...doc, nodes },
+    inverse: { type: 'update_node', nodeId: previous.id, ...(sent === undefined ? {} : { label: previous.label ?? null }) },
+  };
+}
+
+/** The schema of a node's label (the same for every type). */
+const NodeLabelSchema = FlowNodeSchema.options[0].shape.label.unwrap();
 
 function addTrigger(doc: FlowDocument, op: Extract<FlowOperation, { type: 'add_trigger' }>): ApplyWithInverseResult {
   const trigger = checkTrigger(op.trigger, 'trigger');
