@@ -74,6 +74,18 @@ export class InboundEventRepository {
     return rows.map(toRecord);
   }
 
+  /** The same as listPendingUpTo, for an event known by id and sender only (the job looked those up). */
+  async listPendingUpToId(db: Queryable, key: { workspaceId: string; channel: string; sender: string; id: string }): Promise<InboundEventRecord[]> {
+    const rows = await db.query<EventRow[]>(
+      `SELECT ${COLUMNS} FROM inbound_events
+        WHERE workspace_id = $1 AND channel = $2 AND sender = $3 AND status = 'received'
+          AND (received_at, seq) <= (SELECT received_at, seq FROM inbound_events WHERE id = $4)
+        ORDER BY received_at, seq`,
+      [key.workspaceId, key.channel, key.sender, key.id],
+    );
+    return rows.map(toRecord);
+  }
+
   async markDone(db: Queryable, { workspaceId, id, status, at, error }: { workspaceId: string; id: string; status: Exclude<InboundEventStatus, 'received'>; at: Date; error?: string }): Promise<void> {
     await db.query(`UPDATE inbound_events SET status = $3, processed_at = $4, error = $5 WHERE id = $1 AND workspace_id = $2`, [id, workspaceId, status, at, error ?? null]);
   }

@@ -13,6 +13,8 @@ import { SessionStepper } from './session-stepper.js';
 export interface ProcessInboundEventCommand {
   readonly workspaceId: string;
   readonly eventId: string;
+  /** The event's channel and sender when the caller read them already: saves a read before the lock. */
+  readonly sender?: { readonly channel: string; readonly sender: string };
 }
 
 export type InboundOutcome = 'processed' | 'ignored' | 'failed';
@@ -22,6 +24,8 @@ export interface ProcessInboundEventResult {
   readonly status: 'done' | 'already_processed' | 'not_found';
   /** Every event processed by this call, oldest first: the sender's earlier pending events, then this one. */
   readonly processed: readonly { readonly eventId: string; readonly outcome: InboundOutcome }[];
+  /** The conversations those events went to (what has new work to dispatch). */
+  readonly conversationIds: readonly string[];
 }
 
 /**
@@ -51,27 +55,39 @@ export class ProcessInboundEventUseCase {
     private readonly bus: RealtimeBus,
   ) {}
 
-  async execute({ workspaceId, eventId }: ProcessInboundEventCommand): Promise<ProcessInboundEventResult> {
+  async execute({ workspaceId, eventId, sender }: ProcessInboundEventCommand): Promise<ProcessInboundEventResult> {
     return this.dataSource.transaction(async (tx) => {
-      const event = await this.events.findById(tx, { workspaceId, id: eventId });
-      if (event === null) return { status: 'not_found', processed: [] };
-      if (event.status !== 'received') return { status: 'already_processed', processed: [] };
-      await lockSender(tx, event);
-      const pending = await this.events.listPendingUpTo(tx, event);
-      if (!pending.some((e) => e.id === event.id)) return { status: 'already_processed', processed: [] };
+      let pending: InboundEventRecord[];
+      if (sender === undefined) {
+        const event = await this.events.findById(tx, { workspaceId, id: eventId });
+        if (event === null) return { status: 'not_found', processed: [], conversationIds: [] };
+        if (event.status !== 'received') return { status: 'already_processed', processed: [], conversationIds: [] };
+        await lockSender(tx, event);
+        pending = await this.events.listPendingUpTo(tx, event);
+      } else {
+        // Under the lock, the list says it all: an event missing from it was processed (or deleted).
+        await lockSender(tx, { workspaceId, ...sender });
+        pending = await this.events.listPendingUpToId(tx, { workspaceId, ...sender, id: eventId });
+      }
+      if (!pending.some((e) => e.id === eventId)) return { status: 'already_processed', processed: [], conversationIds: [] };
       const processed: { eventId: string; outcome: InboundOutcome }[] = [];
-      for (const next of pending) processed.push({ eventId: next.id, outcome: await this.processOne(tx, next) });
-      return { status: 'done', processed };
+      const conversationIds = new Set<string>();
+      for (const next of pending) {
+        const { outcome, conversationId } = await this.processOne(tx, next);
+        processed.push({ eventId: next.id, outcome });
+        if (conversationId !== null) conversationIds.add(conversationId);
+      }
+      return { status: 'done', processed, conversationIds: [...conversationIds] };
     });
   }
 
-  private async processOne(tx: EntityManager, event: InboundEventRecord): Promise<InboundOutcome> {
+  private async processOne(tx: EntityManager, event: InboundEventRecord): Promise<{ outcome: InboundOutcome; conversationId: string | null }> {
     const now = this.clock.now();
     const { workspaceId } = event;
     const payload = parseInboundEventPayload(event.payload);
     if (payload === null) {
       await this.events.markDone(tx, { workspaceId, id: event.id, status: 'failed', at: now, error: 'unreadable payload' });
-      return 'failed';
+      return { outcome: 'failed', conversationId: null };
     }
     const contactId = await this.contacts.resolve(tx, { workspaceId, channel: event.channel, sender: event.sender, name: payload.contactName });
     const { conversation, firstContact } = await this.openConversation(tx, { workspaceId, contactId, channel: event.channel, now });
@@ -104,7 +120,7 @@ export class ProcessInboundEventUseCase {
       if (started === null) outcome = 'ignored';
     }
     await this.events.markDone(tx, { workspaceId, id: event.id, status: outcome, at: now });
-    return outcome;
+    return { outcome, conversationId: conversation.id };
   }
 
   /** The contact's live conversation on the channel (locked), or a new one. */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Effect, EngineEvent, StepResult } from '@jornada/flow-engine';
 import type { EntityManager } from 'typeorm';
@@ -23,6 +24,15 @@ interface LogEntry {
   data: Record<string, unknown>;
 }
 
+/** An outbound message of the step: its row in `messages` and its `send` row in the outbox. */
+interface PendingSend {
+  messageId: string;
+  kind: string;
+  content: unknown;
+  effectId: string;
+  payload: Record<string, unknown>;
+}
+
 /**
  * Writes what one engine step produced, inside the caller's transaction: the run log, and
  * every effect — outbox rows keyed by the engine's effect ids (ON CONFLICT DO NOTHING, so a
@@ -42,13 +52,20 @@ export class StepWriter {
     const log: LogEntry[] = [{ kind: 'event', data: describeEvent(event) }];
     if (result.outcome === 'ignored') log.push({ kind: 'ignored', data: {} });
     for (const entry of result.trace) log.push({ kind: 'node', data: { ...entry } });
+    const sends: PendingSend[] = [];
     let index = 0;
     for (const effect of result.effects) {
       log.push(logEntryOf(effect));
-      await this.apply(tx, { scope, effect, at, keyOfUnnamed: `${stepKey}/${String(index)}` });
+      if (effect.type === 'send') {
+        // Written with the run log in one statement below: no other effect reads these rows.
+        const messageId = randomUUID();
+        sends.push({ messageId, kind: effect.message.kind, content: effect.message, effectId: effect.id, payload: { ...effect, messageId, conversationId: scope.conversationId, channel: scope.channel } });
+      } else {
+        await this.apply(tx, { scope, effect, at, keyOfUnnamed: `${stepKey}/${String(index)}` });
+      }
       index += 1;
     }
-    await this.writeLog(tx, scope, log, at);
+    await this.writeSendsAndLog(tx, scope, sends, log, at);
     // Delivered at commit: the simulator re-reads the path and variables, the inbox the conversation.
     await this.bus.notify(tx, { type: 'session', workspaceId: scope.workspaceId, conversationId: scope.conversationId, sessionId: scope.sessionId });
   }
@@ -56,21 +73,8 @@ export class StepWriter {
   private async apply(tx: EntityManager, { scope, effect, at, keyOfUnnamed }: { scope: StepScope; effect: Effect; at: Date; keyOfUnnamed: string }): Promise<void> {
     const { workspaceId } = scope;
     switch (effect.type) {
-      case 'send': {
-        const messageId = await this.conversations.insertMessage(tx, {
-          workspaceId,
-          conversationId: scope.conversationId,
-          channel: scope.channel,
-          direction: 'out',
-          kind: effect.message.kind,
-          content: effect.message,
-          providerMessageId: null,
-          status: 'queued',
-          at,
-        });
-        await this.outbox(tx, scope, { effectId: effect.id, type: 'send', payload: { ...effect, messageId, conversationId: scope.conversationId, channel: scope.channel }, at });
-        return;
-      }
+      case 'send':
+        return; // written by writeSendsAndLog
       case 'schedule_timer':
         await tx.query(
           `INSERT INTO session_timers (workspace_id, session_id, timer_id, node_id, fire_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (timer_id) DO NOTHING`,
@@ -141,12 +145,35 @@ export class StepWriter {
     await this.contactWriter.write(tx, { workspaceId: scope.workspaceId, id: current.id, state: { ...state, attributes, tags } });
   }
 
-  private async writeLog(db: Queryable, scope: StepScope, entries: LogEntry[], at: Date): Promise<void> {
-    // One statement; ORDER BY ord hands the rows to the seq default in the order they happened.
+  /**
+   * The step's outbound messages (queued, in order: `seq` follows the order of the SELECT), their
+   * outbox rows (keyed by effect id, so a replay cannot double them) and the run log, in one
+   * statement: a round trip per step instead of two per message.
+   */
+  private async writeSendsAndLog(db: Queryable, scope: StepScope, sends: readonly PendingSend[], entries: LogEntry[], at: Date): Promise<void> {
     await db.query(
-      `INSERT INTO run_log (workspace_id, session_id, at, kind, data)
-       SELECT $1, $2, $3, e.kind, e.data FROM ROWS FROM (jsonb_to_recordset($4::jsonb) AS (kind text, data jsonb)) WITH ORDINALITY AS e(kind, data, ord) ORDER BY e.ord`,
-      [scope.workspaceId, scope.sessionId, at, JSON.stringify(entries)],
+      `WITH sent AS (
+         SELECT s.message_id, s.kind, s.content, s.effect_id, s.payload, s.ord
+           FROM ROWS FROM (jsonb_to_recordset($7::jsonb) AS (message_id uuid, kind text, content jsonb, effect_id text, payload jsonb)) WITH ORDINALITY AS s(message_id, kind, content, effect_id, payload, ord)
+       ), messages_written AS (
+         INSERT INTO messages (id, workspace_id, conversation_id, channel, direction, kind, content, provider_message_id, status, created_at)
+         SELECT message_id, $1, $4, $5, 'out', kind, content, NULL, 'queued', $3 FROM sent ORDER BY ord
+       ), outbox_written AS (
+         INSERT INTO outbox (workspace_id, session_id, effect_id, type, payload, created_at)
+         SELECT $1, $2, effect_id, 'send', payload, $3 FROM sent ORDER BY ord
+         ON CONFLICT (effect_id) DO NOTHING
+       )
+       INSERT INTO run_log (workspace_id, session_id, at, kind, data)
+       SELECT $1, $2, $3, e.kind, e.data FROM ROWS FROM (jsonb_to_recordset($6::jsonb) AS (kind text, data jsonb)) WITH ORDINALITY AS e(kind, data, ord) ORDER BY e.ord`,
+      [
+        scope.workspaceId,
+        scope.sessionId,
+        at,
+        scope.conversationId,
+        scope.channel,
+        JSON.stringify(entries),
+        JSON.stringify(sends.map((send) => ({ message_id: send.messageId, kind: send.kind, content: send.content, effect_id: send.effectId, payload: send.payload }))),
+      ],
     );
   }
 }

@@ -92,7 +92,10 @@ describe('conversation runtime core', () => {
     const session = await sessionOf(sender);
     const outbox = await db.query<{ effect_id: string; type: string }[]>(`SELECT effect_id, type FROM outbox WHERE session_id = $1 ORDER BY effect_id`, [session?.id]);
     expect(outbox).toEqual([{ effect_id: `${session?.id as string}:1`, type: 'send' }]);
-    expect(await processEvent.execute({ workspaceId: ws, eventId })).toEqual({ status: 'already_processed', processed: [] });
+    expect(await processEvent.execute({ workspaceId: ws, eventId })).toEqual({ status: 'already_processed', processed: [], conversationIds: [] });
+    // The same when the caller names the sender (the job handler does): the lock, then the pending list, says it.
+    const known = { channel: 'whatsapp', sender };
+    expect(await processEvent.execute({ workspaceId: ws, eventId, sender: known })).toEqual({ status: 'already_processed', processed: [], conversationIds: [] });
     expect(await db.query(`SELECT count(*)::int AS n FROM outbox WHERE session_id = $1`, [session?.id])).toEqual([{ n: 1 }]);
     expect(await db.query(`SELECT count(*)::int AS n FROM run_log WHERE session_id = $1`, [session?.id])).toEqual([{ n: 4 }]);
   });
@@ -167,8 +170,10 @@ describe('conversation runtime core', () => {
 
   it('scopes every lookup by workspace', async () => {
     const { eventId } = await inbound('+5511900000008', 'promo');
-    expect(await processEvent.execute({ workspaceId: other, eventId })).toEqual({ status: 'not_found', processed: [] });
-    await processEvent.execute({ workspaceId: ws, eventId });
+    expect(await processEvent.execute({ workspaceId: other, eventId })).toEqual({ status: 'not_found', processed: [], conversationIds: [] });
+    const sender = { channel: 'whatsapp', sender: '+5511900000008' };
+    expect(await processEvent.execute({ workspaceId: other, eventId, sender })).toEqual({ status: 'already_processed', processed: [], conversationIds: [] });
+    expect(await processEvent.execute({ workspaceId: ws, eventId, sender })).toMatchObject({ status: 'done', processed: [{ eventId, outcome: 'processed' }] });
     const session = await sessionOf('+5511900000008');
     expect(session?.flow_id).toBe(keywordFlow); // not the other workspace's "promo" flow
     const timer = (await db.query<{ timer_id: string }[]>(`SELECT timer_id FROM session_timers WHERE workspace_id = $1 LIMIT 1`, [ws]))[0];

@@ -59,9 +59,11 @@ export class RuntimeJobHandlers {
     const workspaceId = event.workspace_id;
     try {
       // This process's jobs of one sender wait here, not each on the sender's lock with a pooled connection.
-      const result = await this.senders.run(`${workspaceId}:${event.channel}:${event.sender}`, () => this.processInbound.execute({ workspaceId, eventId: inboundEventId }));
-      // Also when another job processed it: this one may be the retry of a job that died before dispatching.
-      await this.dispatcher.afterInbound([inboundEventId, ...result.processed.map((p) => p.eventId)]);
+      const sender = { channel: event.channel, sender: event.sender };
+      const result = await this.senders.run(`${workspaceId}:${event.channel}:${event.sender}`, () => this.processInbound.execute({ workspaceId, eventId: inboundEventId, sender }));
+      if (result.status === 'done') await this.dispatcher.dispatchConversations(result.conversationIds);
+      // When another job processed it, this one may be the retry of a job that died before dispatching.
+      else await this.dispatcher.afterInbound([inboundEventId]);
     } catch (cause) {
       const error = asJobError(cause);
       if (this.isLastAttempt('inbound', error, context)) {
