@@ -34,8 +34,9 @@ export function DurationField({
   const help = hint ?? field.help;
   const draft = useDraft(value === undefined ? '' : String(value.amount), (typed) => {
     const amount = readNumber(typed);
-    if (value === undefined || amount === undefined || Number.isNaN(amount)) return;
+    if (value === undefined || amount === undefined || Number.isNaN(amount)) return false;
     onChange({ ...value, amount });
+    return true;
   });
   const typed = readNumber(draft.shown);
   const localError =

@@ -40,15 +40,16 @@ export function NumberField({
   const text = value === undefined ? '' : String(value);
   const draft = useDraft(text, (typed) => {
     const number = readNumber(typed);
-    if (number === undefined && optional !== true) return;
-    if (number !== undefined && Number.isNaN(number)) return;
+    if (number === undefined && optional !== true) return false;
+    if (number !== undefined && Number.isNaN(number)) return false;
     onCommit(number);
+    return true;
   });
   const typed = readNumber(draft.shown);
   const localError =
     typed !== undefined && Number.isNaN(typed)
       ? t('inspector.error.number')
-      : typed === undefined && optional !== true && draft.editing
+      : typed === undefined && optional !== true
         ? t('common.required')
         : typed !== undefined && integer && !Number.isInteger(typed)
           ? t('inspector.error.integer')

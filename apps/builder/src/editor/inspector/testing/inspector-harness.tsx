@@ -64,9 +64,10 @@ export interface HarnessProps {
   readonly focusPath?: string;
   readonly locale?: Locale;
   readonly flows?: readonly FlowSummary[];
+  readonly flowId?: string;
 }
 
-export function InspectorHarness({ document: initial, selection, onDispatch, readOnly = false, focusPath, locale = 'en', flows = [] }: HarnessProps) {
+export function InspectorHarness({ document: initial, selection, onDispatch, readOnly = false, focusPath, locale = 'en', flows = [], flowId }: HarnessProps) {
   const [document, setDocument] = useState(initial);
   const issues = useMemo(() => lint(document), [document]);
   const api = useMemo(() => createAppServices({ fetch: fakeFetch(flows) }).api, [flows]);
@@ -79,13 +80,14 @@ export function InspectorHarness({ document: initial, selection, onDispatch, rea
           issues={issues}
           readOnly={readOnly}
           {...(focusPath === undefined ? {} : { focusPath })}
+          {...(flowId === undefined ? {} : { flowId })}
           onClose={() => undefined}
           dispatch={(operation) => {
             onDispatch?.(operation);
             setDocument((current) => applyInspectorOperation(current, operation));
           }}
         />
-        <output data-testid="document">{JSON.stringify(document)}</output>
+        <pre data-testid="document" hidden>{JSON.stringify(document)}</pre>
       </ApiProvider>
     </I18nProvider>
   );
