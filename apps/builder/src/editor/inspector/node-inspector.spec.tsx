@@ -87,11 +87,11 @@ describe('NodeInspector: editing', () => {
 
   it('turns a timeout on and off with its switch', () => {
     const operations = setup(onNode([question]));
-    fireEvent.click(screen.getByRole('switch', { name: 'Set: No-reply timeout' }));
+    fireEvent.click(screen.getByRole('switch', { name: 'No-reply timeout: on' }));
     expect(operations.at(-1)).toMatchObject({ data: { timeout: { amount: 1, unit: 'hours' } } });
     fireEvent.change(screen.getByLabelText('No-reply timeout: unit'), { target: { value: 'days' } });
     expect(operations.at(-1)).toMatchObject({ data: { timeout: { amount: 1, unit: 'days' } } });
-    fireEvent.click(screen.getByRole('switch', { name: 'Set: No-reply timeout' }));
+    fireEvent.click(screen.getByRole('switch', { name: 'No-reply timeout: on' }));
     expect(operations.at(-1)).toEqual({ type: 'update_node', nodeId: 'q1', data: { text: 'What is your email?', kind: 'email', variable: 'email', maxAttempts: 3 } });
   });
 

@@ -35,6 +35,11 @@ function focusIn(elements: ReadonlyMap<string, HTMLElement>, field: string): boo
   return true;
 }
 
+function summary(t: ReturnType<typeof useI18n>['t'], errors: number, warnings: number): string {
+  if (errors > 0 && warnings > 0) return `${t('inspector.issues.errors', { count: errors })} · ${t('inspector.issues.warnings', { count: warnings })}`;
+  return errors > 0 ? t('inspector.issues.errors', { count: errors }) : t('inspector.issues.warnings', { count: warnings });
+}
+
 function IssueList({ issues, onFocus }: { issues: readonly SelectionIssue[]; onFocus: Focuser }) {
   const { t } = useI18n();
   if (issues.length === 0) return null;
@@ -43,7 +48,7 @@ function IssueList({ issues, onFocus }: { issues: readonly SelectionIssue[]; onF
     <section className="inspector-issues" aria-label={t('inspector.issues.title')}>
       <p className="inspector-issues__summary">
         <Icon name="alert" size={16} />
-        {t('inspector.issues.summary', { errors, warnings: issues.length - errors })}
+        {summary(t, errors, issues.length - errors)}
       </p>
       <ul className="inspector-issues__list">
         {issues.map(({ issue, field }, index) => (
@@ -62,10 +67,10 @@ function IssueList({ issues, onFocus }: { issues: readonly SelectionIssue[]; onF
   );
 }
 
-/** Lint issues by the field they are about. */
+/** Lint errors about a field's value, by field: what the field shows under it (warnings stay in the list above). */
 function issuesByField(issues: readonly SelectionIssue[]): ReadonlyMap<string, readonly LintIssue[]> {
   const map = new Map<string, LintIssue[]>();
-  for (const { issue, field } of issues) map.set(field, [...(map.get(field) ?? []), issue]);
+  for (const { issue, field, atField } of issues) if (atField && issue.severity === 'error') map.set(field, [...(map.get(field) ?? []), issue]);
   return map;
 }
 

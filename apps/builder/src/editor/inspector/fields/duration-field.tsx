@@ -61,9 +61,10 @@ export function DurationField({
             data-path={`${path}.enabled`}
             checked={value !== undefined}
             disabled={field.readOnly}
+            aria-label={t('inspector.duration.enable', { field: label })}
             onChange={(event) => onChange(event.target.checked ? fallback : undefined)}
           />
-          <span>{t('inspector.duration.enable', { field: label })}</span>
+          <span aria-hidden="true">{t('inspector.duration.set')}</span>
         </label>
       )}
       {value !== undefined && (

@@ -202,7 +202,7 @@ export function TemplateField({ path, label, value, onCommit, optional, multilin
 }
 
 /** What an expression gives over the samples, or why it cannot be read. */
-function ExpressionStatus({ id, source, catalog }: { id: string; source: string; catalog: VariableCatalog }) {
+function ExpressionStatus({ id, source, catalog, showValue }: { id: string; source: string; catalog: VariableCatalog; showValue: boolean }) {
   const t = useT();
   const { env } = useForm();
   if (source.trim() === '') return null;
@@ -216,6 +216,8 @@ function ExpressionStatus({ id, source, catalog }: { id: string; source: string;
       </p>
     );
   }
+  // An HTTP reply has no sample: only the syntax and the roots can be checked there.
+  if (!showValue) return null;
   const shown = displayValue(analysis.value);
   return (
     <p id={id} className="inspector-preview inspector-preview--value">
@@ -263,7 +265,7 @@ export function ExpressionField({ path, label, value, onCommit, optional, multil
       hint={help}
       error={field.error}
       picker={<VariablePicker catalog={catalog} disabled={field.readOnly} fieldLabel={label} onPick={(variable) => insert(variable)} />}
-      below={<ExpressionStatus id={statusId} source={draft.shown} catalog={catalog} />}
+      below={<ExpressionStatus id={statusId} source={draft.shown} catalog={catalog} showValue={scope !== 'response'} />}
     >
       {multiline ? (
         <textarea ref={ref} className="textarea inspector-expression" rows={2} onChange={(event) => draft.set(event.target.value)} {...common} />
