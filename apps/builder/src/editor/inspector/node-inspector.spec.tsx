@@ -232,7 +232,9 @@ describe('NodeInspector: lint issues, focus, keyboard and read-only', () => {
   it('lists the issues of the selection and shows each at its field', () => {
     setup(onNode([buttons, node('m2', { text: 'Hi {{nobody}}' }, 'message')], 'm1'));
     const issues = screen.getByRole('region', { name: 'Problems found' });
-    expect(issues.textContent).toContain('The message node "m1" has 4 buttons; WhatsApp shows at most 3.');
+    expect(issues.textContent).toContain('1 problem to fix · 6 points to review');
+    expect(issues.textContent).toContain('4 buttons; WhatsApp shows at most 3. Use a list for more choices.');
+    expect(issues.textContent).toContain('The output “Four” is not connected: the conversation ends there.');
     expect(issues.textContent).not.toContain('nobody');
     const list = screen.getByRole('group', { name: 'Buttons' });
     expect(list.textContent).toContain('WhatsApp shows at most 3');
@@ -244,7 +246,7 @@ describe('NodeInspector: lint issues, focus, keyboard and read-only', () => {
     setup(onNode([node('m2', { text: 'Hi {{nobody}}' }, 'message')]));
     const text = screen.getByLabelText('Text');
     expect(text.getAttribute('aria-invalid')).toBe('true');
-    expect(document.getElementById(`${text.id}-error`)?.textContent).toContain('no variable "nobody" is declared');
+    expect(document.getElementById(`${text.id}-error`)?.textContent).toContain('Uses “nobody”, but no variable “nobody” is declared or set in this flow.');
   });
 
   it('focuses the field a focusPath names', () => {
@@ -285,5 +287,6 @@ describe('NodeInspector: lint issues, focus, keyboard and read-only', () => {
     expect(screen.getByLabelText('Pergunta')).toBeTruthy();
     expect(screen.getByText('A pergunta, como o cliente a lê.')).toBeTruthy();
     expect(screen.getByText('Tentativas antes da saída "inválida".')).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Problemas encontrados' }).textContent).toContain('A saída “Próximo” não está ligada: a conversa termina aí.');
   });
 });

@@ -13,6 +13,7 @@ import { NodeDataForm } from './forms/node-form.js';
 import { TriggerForm } from './forms/trigger-form.js';
 import type { InspectorSelection, NodeInspectorProps } from './node-inspector-props.js';
 import { flowProblems, nodeProblems, triggerProblems, type FlowFields } from './schema-problems.js';
+import { issueText } from './issue-text.js';
 import { fieldOfPath, selectionIssues, type SelectionIssue } from './selection-issues.js';
 import { usePendingEdit } from './use-pending-edit.js';
 import { previewEnv, variableCatalog, type FieldScope, type VariableCatalog } from './variables.js';
@@ -40,12 +41,12 @@ function summary(t: ReturnType<typeof useI18n>['t'], errors: number, warnings: n
   return errors > 0 ? t('inspector.issues.errors', { count: errors }) : t('inspector.issues.warnings', { count: warnings });
 }
 
-function IssueList({ issues, onFocus }: { issues: readonly SelectionIssue[]; onFocus: Focuser }) {
+function IssueList({ issues, onFocus, describe }: { issues: readonly SelectionIssue[]; onFocus: Focuser; describe: (issue: LintIssue) => string }) {
   const { t } = useI18n();
   if (issues.length === 0) return null;
   const errors = issues.filter((entry) => entry.issue.severity === 'error').length;
   return (
-    <section className="inspector-issues" aria-label={t('inspector.issues.title')}>
+    <section className={errors > 0 ? 'inspector-issues inspector-issues--errors' : 'inspector-issues'} aria-label={t('inspector.issues.title')}>
       <p className="inspector-issues__summary">
         <Icon name="alert" size={16} />
         {summary(t, errors, issues.length - errors)}
@@ -54,7 +55,7 @@ function IssueList({ issues, onFocus }: { issues: readonly SelectionIssue[]; onF
         {issues.map(({ issue, field }, index) => (
           <li key={`${issue.code}-${String(index)}`} className={`inspector-issues__item inspector-issues__item--${issue.severity}`}>
             <Badge tone={issue.severity === 'error' ? 'danger' : 'warning'}>{t(issue.severity === 'error' ? 'inspector.issues.error' : 'inspector.issues.warning')}</Badge>
-            <span className="inspector-issues__message">{issue.message}</span>
+            <span className="inspector-issues__message">{describe(issue)}</span>
             {field !== '' && (
               <button type="button" className="inspector-issues__go" onClick={() => onFocus(field)}>
                 {t('inspector.issues.goTo')}
@@ -76,6 +77,8 @@ function issuesByField(issues: readonly SelectionIssue[]): ReadonlyMap<string, r
 
 interface FormShellProps {
   readonly owner: FormOwner;
+  /** The node shown, to name its outputs in issue texts. */
+  readonly node?: FlowNode | undefined;
   readonly document: FlowDocument;
   readonly readOnly: boolean;
   readonly problems: FormContextValue['problems'];
@@ -86,7 +89,7 @@ interface FormShellProps {
 }
 
 /** Provides the form context (errors, help, variables, focus) and shows issues and held edits above the fields. */
-function FormShell({ owner, document, readOnly, problems, issues, held, focusField, children }: FormShellProps) {
+function FormShell({ owner, node, document, readOnly, problems, issues, held, focusField, children }: FormShellProps) {
   const { t, locale } = useI18n();
   const elements = useRef(new Map<string, HTMLElement>());
   const register = useCallback((path: string, element: HTMLElement | null) => {
@@ -107,7 +110,11 @@ function FormShell({ owner, document, readOnly, problems, issues, held, focusFie
   }, [document, locale]);
   const env = useMemo(() => previewEnv(locale), [locale]);
   const byField = useMemo(() => issuesByField(issues), [issues]);
-  const value = useMemo<FormContextValue>(() => ({ owner, readOnly, problems, issues: byField, catalog, env, register }), [owner, readOnly, problems, byField, catalog, env, register]);
+  const describeIssue = useCallback((issue: LintIssue) => issueText(issue, node, t), [node, t]);
+  const value = useMemo<FormContextValue>(
+    () => ({ owner, readOnly, problems, issues: byField, describeIssue, catalog, env, register }),
+    [owner, readOnly, problems, byField, describeIssue, catalog, env, register],
+  );
 
   useEffect(() => {
     if (focusField !== undefined) focus(focusField);
@@ -116,7 +123,7 @@ function FormShell({ owner, document, readOnly, problems, issues, held, focusFie
   const general = problems.get('');
   return (
     <FormProvider value={value}>
-      <IssueList issues={issues} onFocus={focus} />
+      <IssueList issues={issues} onFocus={focus} describe={describeIssue} />
       {held && (
         <Callout tone="warning" role="status" title={t('inspector.held.title')}>
           <p>{general ?? t('inspector.held.text')}</p>
@@ -141,7 +148,7 @@ function NodeEditor({ node, props, focusField }: { node: FlowNode; props: NodeIn
   const issues = useMemo(() => selectionIssues(document, { kind: 'node', id: node.id }, props.issues), [document, node.id, props.issues]);
   const owner = useMemo<FormOwner>(() => ({ kind: 'node', type: node.type }), [node.type]);
   return (
-    <FormShell owner={owner} document={document} readOnly={readOnly} problems={edit.problems} issues={issues} held={edit.held} focusField={focusField}>
+    <FormShell owner={owner} node={node} document={document} readOnly={readOnly} problems={edit.problems} issues={issues} held={edit.held} focusField={focusField}>
       <InspectorTextField
         path="label"
         label={t('inspector.field.label')}
