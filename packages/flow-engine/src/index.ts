@@ -33,4 +33,4 @@ export { matchChoice, normalizeText, parseDate, parseEmail, parseNumber, parsePh
 export { JOURNEY_TEMPLATES, type JourneyTemplate } from './templates/index.js';
 export { sampleCustomer, sampleEventData } from './templates/sample-events.js';
 export * from './diff/index.js';
-export type { CanvasPoint, FlowOperation, FlowOperationType } from './operations/flow-operation.js';
+export * from './operations/index.js';

@@ -22,6 +22,8 @@ export interface HttpClient {
   request<T>(options: RequestOptions): Promise<T>;
   /** The raw body of a successful answer as text (downloads). Throws ApiError. */
   requestText(options: RequestOptions): Promise<{ text: string; fileName: string | undefined }>;
+  /** The body of a successful answer as it arrives (Server-Sent Events, with the workspace header EventSource cannot send). Throws ApiError. */
+  requestStream(options: RequestOptions): Promise<ReadableStream<Uint8Array>>;
 }
 
 export interface HttpClientOptions {
@@ -80,6 +82,11 @@ export function createHttpClient({ baseUrl = '', workspaceId, onUnauthorized, fe
       const disposition = response.headers.get('content-disposition') ?? '';
       const fileName = /filename="([^"]+)"/.exec(disposition)?.[1];
       return { text: await response.text(), fileName };
+    },
+    async requestStream(options: RequestOptions) {
+      const response = await send(options, 'text/event-stream');
+      if (response.body === null) throw new ApiError({ status: response.status, code: 'invalid_response', message: 'The server answered without a body.' });
+      return response.body;
     },
   };
 }

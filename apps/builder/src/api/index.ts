@@ -5,3 +5,4 @@ export { ApiProvider, useApi } from './api-context.js';
 export { createApi, type Api } from './create-api.js';
 export { createHttpClient, type HttpClient, type HttpClientOptions, type RequestOptions } from './http-client.js';
 export * from './types.js';
+export * from './simulation-types.js';

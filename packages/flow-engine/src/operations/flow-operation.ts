@@ -35,11 +35,20 @@ export type FlowOperation =
       nodes?: FlowNode[];
       edges?: FlowEdge[];
       positions?: Record<string, CanvasPoint>;
+      /**
+       * Where each added element goes in its list: `indexes.nodes[i]` is the index `nodes[i]`
+       * takes in the document's `nodes` (likewise triggers and edges). Absent: appended. The
+       * undo of a remove uses it to put elements back exactly where they were.
+       */
+      indexes?: { triggers?: number[]; nodes?: number[]; edges?: number[] };
     }
   /** Removes elements; removing a node or trigger also removes its edges and position. */
   | { type: 'remove_elements'; nodeIds?: string[]; triggerIds?: string[]; edgeIds?: string[] }
-  /** Moves nodes and triggers (layout only). */
-  | { type: 'move'; positions: Record<string, CanvasPoint> }
+  /**
+   * Moves nodes and triggers (layout only). `clear` forgets the position of these nodes or
+   * triggers (the undo of placing one that had none); the canvas then lays it out itself.
+   */
+  | { type: 'move'; positions: Record<string, CanvasPoint>; clear?: string[] }
   /** Replaces the flow's variable declarations. */
   | { type: 'set_variables'; variables: VariableDef[] }
   /** Changes the flow's name, description or settings. */

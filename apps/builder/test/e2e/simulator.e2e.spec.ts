@@ -1,0 +1,228 @@
+// The simulator in real Chromium against the real API and runtime (sandbox channel, real queues
+// and timers): the cart-recovery journey to its "converted" branch (an order arrives) and to its
+// reminder branch (the waits skipped), a visitor question with buttons, a list and free text, and
+// the panel in Portuguese. The first tests check the API the panel stands on (what the stream
+// sends); the rest drive the panel inside the flow editor. Screenshots land in __screenshots__.
+import { sampleEventData } from '@jornada/flow-engine';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { createTestApp, type TestApp } from '../../../api/test/support/create-test-app.js';
+import { BUILDER_DIST_VARIABLE } from './support/build-builder.js';
+import { hasChromium, launchChromium, SKIP_MESSAGE } from './support/chromium.js';
+import { watchPage } from './support/page-watch.js';
+import { screenshot } from './support/screenshots.js';
+
+const OWNER = { name: 'Ana Souza', email: 'ana@example.com', password: 'a long passphrase' };
+
+jest.setTimeout(60_000);
+
+if (!hasChromium()) {
+  console.warn(SKIP_MESSAGE);
+}
+const describeInBrowser = hasChromium() ? describe : describe.skip;
+
+interface SimulationState {
+  status: string | null;
+  waitingAt: string | null;
+  waitingFor: string | null;
+  timers: { nodeId: string; fireAt: string }[];
+  path: { nodeId: string; output?: string }[];
+  variables: Record<string, unknown>;
+}
+
+describeInBrowser('the simulator, in Chromium, on the real API and runtime', () => {
+  let api: TestApp;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let watch: ReturnType<typeof watchPage>;
+  const flows: Record<string, string> = {};
+
+  const url = (path: string) => `${api.url}${path}`;
+  const post = async <T>(path: string, data: unknown): Promise<T> => {
+    const response = await page.request.post(url(path), { data });
+    if (!response.ok()) throw new Error(`POST ${path}: ${String(response.status())} ${await response.text()}`);
+    return (await response.json()) as T;
+  };
+  const get = async <T>(path: string): Promise<T> => (await (await page.request.get(url(path))).json()) as T;
+  const until = async <T>(read: () => Promise<T>, done: (value: T) => boolean, what: string): Promise<T> => {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const value = await read();
+      if (done(value)) return value;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+
+  const panel = () => page.getByRole('complementary', { name: /^(Simulator|Simulador)$/ });
+  const thread = () => panel().getByRole('log');
+  const openSimulator = async (flowId: string, button = 'Test') => {
+    await page.goto(url(`/flows/${flowId}`));
+    await page.getByRole('button', { name: button, exact: true }).click();
+    await panel().waitFor();
+  };
+  const bot = (text: string | RegExp): Locator => thread().locator('.sim-msg--out').filter({ hasText: text });
+
+  beforeAll(async () => {
+    const builderDist = process.env[BUILDER_DIST_VARIABLE];
+    if (builderDist === undefined) throw new Error('The builder-e2e global setup did not build the builder');
+    api = await createTestApp({ builderDist, env: { LOG_LEVEL: 'warn' } });
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+    context.setDefaultTimeout(10_000);
+    page = await context.newPage();
+    watch = watchPage(page);
+    await post('/api/auth/setup', { ...OWNER, workspaceName: 'Loja da Ana', locale: 'en' });
+    for (const [key, templateId, locale] of [
+      ['cart', 'cart-recovery', 'en'],
+      ['visitor', 'visitor-question', 'en'],
+      ['cartPt', 'cart-recovery', 'pt-BR'],
+    ] as const) {
+      flows[key] = (await post<{ id: string }>('/api/flows', { name: `${templateId} ${locale}`, templateId, locale })).id;
+    }
+  });
+
+  afterEach(() => watch.assertClean());
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  describe('the API under the panel', () => {
+    it('streams the thread as Server-Sent Events: messages both ways, and session steps', async () => {
+      const started = await post<{ id: string; sessionId: string }>(`/api/flows/${flows['visitor']!}/simulate`, { message: 'Hi', contactName: 'Bia' });
+      await page.goto(url('/flows'));
+      const body = await page.evaluate(async (id) => {
+        const controller = new AbortController();
+        const response = await fetch(`/api/simulations/${id}/stream`, { headers: { accept: 'text/event-stream' }, signal: controller.signal });
+        const reader = response.body!.getReader();
+        // Something the stream announces: the customer's tap and the bot's answer.
+        void fetch(`/api/simulations/${id}/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ buttonId: 'human', title: 'Talk to a person' }) });
+        let text = '';
+        const deadline = Date.now() + 8000;
+        while (Date.now() < deadline && !(text.includes('event: session') && text.includes('"direction":"out"'))) {
+          const { value } = await reader.read();
+          text += new TextDecoder().decode(value);
+        }
+        controller.abort();
+        return text;
+      }, started.id);
+      expect(body).toMatch(/event: message\nid: [0-9a-f-]{36}\ndata: \{.*"direction":"in".*"title":"Talk to a person"/);
+      expect(body).toMatch(/event: session\n(id: \d+\n)?data: \{"sessionId":"[0-9a-f-]{36}"\}/);
+      expect(body).toContain('"direction":"out"');
+      const state = await get<SimulationState>(`/api/simulations/${started.id}`);
+      expect(state.path.find((step) => step.nodeId === 'menu')).toEqual(expect.objectContaining({ output: 'human' }));
+    });
+
+    it('starts a commerce trigger with the sample cart, skips its wait, and takes an order to the converted branch', async () => {
+      const started = await post<{ id: string }>(`/api/flows/${flows['cart']!}/simulate`, {});
+      let state = await get<SimulationState>(`/api/simulations/${started.id}`);
+      expect(state).toMatchObject({ waitingAt: 'wait_1h', waitingFor: 'timer', variables: { cart: { token: 'cart-7f3a9c' } } });
+      await post(`/api/simulations/${started.id}/skip-wait`, {});
+      state = await until(() => get<SimulationState>(`/api/simulations/${started.id}`), (s) => s.waitingAt === 'wait_order', 'the wait for an order');
+      expect(await post(`/api/simulations/${started.id}/events`, { name: 'order.created', data: sampleEventData('order.created', 'en') })).toEqual({ outcome: 'advanced' });
+      state = await get<SimulationState>(`/api/simulations/${started.id}`);
+      expect(state.path.some((step) => step.nodeId === 'wait_order' && step.output !== 'timeout')).toBe(true);
+    });
+  });
+
+  describe('the panel in the flow editor', () => {
+    it('cart recovery, converted: the sample cart, skip the hour, the template, then an order arrives', async () => {
+      await openSimulator(flows['cart']!);
+      const form = panel();
+      await form.getByRole('heading', { name: 'Start a test conversation' }).waitFor();
+      expect(await form.getByLabel('Start from').locator('option:checked').textContent()).toBe('Shop event: Cart abandoned');
+      expect(JSON.parse(await form.getByLabel('Event data (JSON)').inputValue())).toMatchObject({ token: 'cart-7f3a9c' });
+      await screenshot(page, 'sim-01-start-form-en');
+
+      await form.getByRole('button', { name: 'Start simulation' }).click();
+      await panel().getByText('Waiting at Wait 1 hour').waitFor();
+      await panel().getByText(/Wait 1 hour fires in 1 hour/).waitFor();
+      await screenshot(page, 'sim-02-waiting-en');
+
+      await panel().getByRole('button', { name: 'Skip the wait: fire the timer of Wait 1 hour now' }).click();
+      await bot('Template abandoned_cart_reminder · en_US').waitFor();
+      await thread().getByText('Lightweight running shoe').waitFor();
+      await thread().getByRole('button', { name: 'Stop reminders' }).waitFor();
+      await panel().getByText(/Waiting for Order created at Order within 23 h\?/).waitFor();
+      await screenshot(page, 'sim-03-template-en');
+
+      await panel().getByRole('button', { name: 'Send event' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Send an event' });
+      expect(await dialog.getByLabel('Event').inputValue()).toBe('order.created');
+      await screenshot(page, 'sim-04-send-event-en');
+      await dialog.getByRole('button', { name: 'Send event' }).click();
+      await page.locator('.toast').filter({ hasText: 'Order created sent: the flow went on.' }).waitFor();
+      await panel().getByText('Ended').first().waitFor();
+
+      await panel().getByRole('tab', { name: 'Inspector' }).click();
+      const inspector = panel().getByRole('tabpanel', { name: 'Inspector' });
+      await inspector.getByText('order', { exact: true }).waitFor();
+      await inspector.getByText('Order within 23 h?').first().waitFor();
+      await screenshot(page, 'sim-05-converted-inspector-en');
+      // The canvas marks the path the simulator reported.
+      expect(await page.locator('.react-flow__node').filter({ has: page.locator('[class*="sim"]') }).count()).toBeGreaterThan(0);
+    });
+
+    it('cart recovery, reminder: restart, skip both waits, the coupon reminder goes out', async () => {
+      await panel().getByRole('button', { name: 'Restart the simulation from the start form values' }).click();
+      await panel().getByText('Waiting at Wait 1 hour').waitFor();
+      await panel().getByRole('button', { name: /^Skip the wait/ }).click();
+      await panel().getByText(/Order within 23 h\? fires in 23 hours/).waitFor();
+      await panel().getByRole('button', { name: 'Skip the wait: fire the timer of Order within 23 h? now' }).click();
+      await bot(/VOLTA10|coupon/i).first().waitFor();
+      await screenshot(page, 'sim-06-reminder-en');
+      await panel().getByRole('button', { name: 'Stop the simulation and go back to the start form' }).click();
+      await panel().getByRole('button', { name: 'Start simulation' }).waitFor();
+    });
+
+    it('visitor question: reply buttons, a list, free text, keyboard only', async () => {
+      await openSimulator(flows['visitor']!);
+      await panel().getByLabel('The customer’s first message').fill('Hi');
+      await panel().getByRole('button', { name: 'Start simulation' }).click();
+      await bot('How can I help?').waitFor();
+      await screenshot(page, 'sim-07-visitor-buttons-en');
+
+      // Keyboard: focus the first reply button and press Enter.
+      await thread().getByRole('button', { name: 'Product question' }).focus();
+      await page.keyboard.press('Enter');
+      await thread().locator('.sim-msg--in').filter({ hasText: 'Product question' }).waitFor();
+      await thread().getByRole('button', { name: 'Open the list: See topics' }).click();
+      const list = page.getByRole('dialog', { name: 'See topics' });
+      await screenshot(page, 'sim-08-visitor-list-en');
+      await list.getByRole('button', { name: /Delivery time/ }).click();
+      await bot(/We ship within 2 business days/).waitFor();
+      await bot('Did that answer your question?').waitFor();
+
+      const composer = panel().getByLabel('Message as the customer');
+      await composer.fill('yes');
+      await composer.press('Enter');
+      await bot('Glad I could help! Message us any time. 💚').waitFor();
+      await screenshot(page, 'sim-09-visitor-free-text-en');
+    });
+
+    it('renders as SMS (numbered options) and web chat', async () => {
+      await panel().getByRole('button', { name: 'Stop the simulation and go back to the start form' }).click();
+      const channels = await panel().getByLabel('Show messages as').locator('option').allTextContents();
+      if (!channels.includes('SMS')) return; // the template talks on WhatsApp only: nothing more to show
+      await panel().getByLabel('Show messages as').selectOption('sms');
+      await panel().getByRole('button', { name: 'Start simulation' }).click();
+      await bot(/1\. Product question/).waitFor();
+      await screenshot(page, 'sim-10-sms-en');
+    });
+
+    it('speaks Portuguese', async () => {
+      await page.evaluate(() => window.localStorage.setItem('jornada.locale', 'pt-BR'));
+      await openSimulator(flows['cartPt']!, 'Testar');
+      await panel().getByRole('heading', { name: 'Comece uma conversa de teste' }).waitFor();
+      expect(JSON.parse(await panel().getByLabel('Dados do evento (JSON)').inputValue())).toMatchObject({ currency: 'BRL' });
+      await panel().getByRole('button', { name: 'Iniciar simulação' }).click();
+      await panel().getByText('Esperando em Esperar 1 hora').or(panel().getByText(/^Esperando em /)).first().waitFor();
+      await panel().getByRole('button', { name: /^Pular a espera/ }).click();
+      await bot(/Modelo abandoned_cart_reminder · pt_BR/).waitFor();
+      await screenshot(page, 'sim-11-template-pt');
+      await page.evaluate(() => window.localStorage.setItem('jornada.locale', 'en'));
+    });
+  });
+});
