@@ -274,6 +274,23 @@ describe('NodeInspector: lint issues, focus, keyboard and read-only', () => {
     expect(shownDocument().nodes[0]).toMatchObject({ data: { buttons: [{ id: 'button_1', title: 'Yes' }] } });
   });
 
+  it('keeps Delete, Backspace and Ctrl+A/D on its buttons from reaching the editor\'s shortcuts on the window', () => {
+    const reached: string[] = [];
+    const listener = (event: KeyboardEvent) => reached.push(event.key);
+    window.addEventListener('keydown', listener);
+    try {
+      setup(onNode([buttons]));
+      const remove = screen.getByRole('button', { name: 'Remove One' });
+      fireEvent.keyDown(remove, { key: 'Delete' });
+      fireEvent.keyDown(remove, { key: 'Backspace' });
+      fireEvent.keyDown(remove, { key: 'a', ctrlKey: true });
+      fireEvent.keyDown(remove, { key: 'z', ctrlKey: true });
+      expect(reached).toEqual(['z']);
+    } finally {
+      window.removeEventListener('keydown', listener);
+    }
+  });
+
   it('read-only: every field is shown and disabled, no list actions', () => {
     render(<InspectorHarness {...onNode([buttons])} readOnly />);
     expect(screen.getByText('View only: your role cannot edit this flow.')).toBeTruthy();

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useRef, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import type { FlowDocument, FlowNode, FlowOperation, LintIssue, Trigger } from '@jornada/flow-engine';
 import { useI18n } from '../../i18n/index.js';
 import { IconButton } from '../../ui/button.js';
@@ -221,6 +221,17 @@ function titleOf(selection: InspectorSelection, document: FlowDocument, t: Retur
 }
 
 /**
+ * Keys pressed on the panel's buttons and switches are the panel's: Delete or Backspace on a
+ * list's Remove button must not delete the selected box, Ctrl+A or Ctrl+D must not select or
+ * duplicate boxes (the editor's shortcuts listen on the window and only skip text fields).
+ */
+function keepKeysInPanel(event: KeyboardEvent<HTMLElement>): void {
+  const mod = event.ctrlKey || event.metaKey;
+  const key = event.key.toLowerCase();
+  if (event.key === 'Delete' || event.key === 'Backspace' || event.key === '/' || (mod && (key === 'a' || key === 'd'))) event.stopPropagation();
+}
+
+/**
  * The side panel of the flow editor: the form of the selected node or trigger, or the flow's
  * own settings when nothing is selected. Edits leave only as FlowOperations through `dispatch`.
  */
@@ -235,7 +246,7 @@ export function NodeInspector(props: NodeInspectorProps) {
   const { title, kind } = titleOf(selection, document, t);
   const key = selection.kind === 'flow' ? 'flow' : `${selection.kind}:${selection.id}`;
   return (
-    <aside className="node-inspector" aria-labelledby={titleId}>
+    <aside className="node-inspector" aria-labelledby={titleId} onKeyDown={keepKeysInPanel}>
       <header className="node-inspector__header">
         <div className="node-inspector__titles">
           <p className="node-inspector__kind">{kind}</p>
