@@ -1,7 +1,7 @@
 import type { FlowDocument } from '@jornada/flow-engine';
 import { analyzeExpression, analyzeTemplate } from './analyze.js';
 import { flowWith } from './testing/sample-flows.js';
-import { previewEnv, variableCatalog } from './variables.js';
+import { previewEnv, variableCatalog, withIncomingEvent } from './variables.js';
 
 const flow: FlowDocument = flowWith({
   variables: [{ name: 'coupon', type: 'text', default: 'VOLTA10', description: 'Discount code' }],
@@ -32,6 +32,14 @@ describe('variableCatalog', () => {
   it('a trigger filter sees only the event data; a response path only data and status', () => {
     expect([...variableCatalog(flow, 'en', 'filter').roots].sort()).toEqual(['cart', 'customer', 'event']);
     expect([...variableCatalog(flow, 'en', 'response').roots].sort()).toEqual(['data', 'status']);
+  });
+});
+
+describe('withIncomingEvent', () => {
+  it('makes `event` the incoming event, so a wait-for-event match previews as the engine evaluates it', () => {
+    const catalog = withIncomingEvent(variableCatalog(flow, 'en'), 'order.created', 'en');
+    expect(analyzeExpression('event.cart_token == cart.token', catalog, env)).toEqual({ ok: true, unknown: [], value: true });
+    expect(catalog.entries.map((entry) => entry.path)).toEqual(expect.arrayContaining(['event.cart_token', 'event.total', 'cart.total']));
   });
 });
 
