@@ -297,6 +297,8 @@ describe('NodeInspector: lint issues, focus, keyboard and read-only', () => {
     for (const control of screen.getByRole('complementary').querySelectorAll('input, textarea, select')) expect((control as HTMLInputElement).disabled).toBe(true);
     expect(screen.queryByRole('button', { name: 'Add a button' })).toBeNull();
     expect(screen.queryByRole('button', { name: /^Remove/ })).toBeNull();
+    // Disabled fields cannot take the focus: no "Go to field" either.
+    expect(screen.queryByRole('button', { name: 'Go to field' })).toBeNull();
   });
 
   it('speaks Portuguese, help texts included', () => {

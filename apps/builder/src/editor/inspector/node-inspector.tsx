@@ -41,7 +41,7 @@ function summary(t: ReturnType<typeof useI18n>['t'], errors: number, warnings: n
   return errors > 0 ? t('inspector.issues.errors', { count: errors }) : t('inspector.issues.warnings', { count: warnings });
 }
 
-function IssueList({ issues, onFocus, describe }: { issues: readonly SelectionIssue[]; onFocus: Focuser; describe: (issue: LintIssue) => string }) {
+function IssueList({ issues, onFocus, describe, readOnly }: { issues: readonly SelectionIssue[]; onFocus: Focuser; describe: (issue: LintIssue) => string; readOnly: boolean }) {
   const { t } = useI18n();
   if (issues.length === 0) return null;
   const errors = issues.filter((entry) => entry.issue.severity === 'error').length;
@@ -56,7 +56,7 @@ function IssueList({ issues, onFocus, describe }: { issues: readonly SelectionIs
           <li key={`${issue.code}-${String(index)}`} className={`inspector-issues__item inspector-issues__item--${issue.severity}`}>
             <Badge tone={issue.severity === 'error' ? 'danger' : 'warning'}>{t(issue.severity === 'error' ? 'inspector.issues.error' : 'inspector.issues.warning')}</Badge>
             <span className="inspector-issues__message">{describe(issue)}</span>
-            {field !== '' && (
+            {field !== '' && !readOnly && (
               <button type="button" className="inspector-issues__go" onClick={() => onFocus(field)}>
                 {t('inspector.issues.goTo')}
               </button>
@@ -123,7 +123,7 @@ function FormShell({ owner, node, document, readOnly, problems, issues, held, fo
   const general = problems.get('');
   return (
     <FormProvider value={value}>
-      <IssueList issues={issues} onFocus={focus} describe={describeIssue} />
+      <IssueList issues={issues} onFocus={focus} describe={describeIssue} readOnly={readOnly} />
       {held && (
         <Callout tone="warning" role="status" title={t('inspector.held.title')}>
           <p>{general ?? t('inspector.held.text')}</p>
