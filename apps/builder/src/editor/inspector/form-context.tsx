@@ -14,8 +14,10 @@ export interface FormContextValue {
   readonly readOnly: boolean;
   /** Schema problems of the form's current value, by field path. */
   readonly problems: FieldProblems;
-  /** Lint issues of the selection, by field path. */
+  /** Lint errors about a field's value, by field path. */
   readonly issues: ReadonlyMap<string, readonly LintIssue[]>;
+  /** A lint issue in the builder's language. */
+  readonly describeIssue: (issue: LintIssue) => string;
   /** The variables a field of this scope may read, with sample values. */
   readonly catalog: (scope: FieldScope) => VariableCatalog;
   readonly env: FormatEnv;
@@ -78,6 +80,7 @@ export function useField(path: string): FieldBinding {
   const help = useHelp(path);
   const { register } = form;
   const ref = useCallback((element: HTMLElement | null) => register(path, element), [register, path]);
-  const error = form.problems.get(path) ?? form.issues.get(path)?.[0]?.message;
+  const issue = form.issues.get(path)?.[0];
+  const error = form.problems.get(path) ?? (issue === undefined ? undefined : form.describeIssue(issue));
   return useMemo(() => ({ id, error, help, readOnly: form.readOnly, ref }), [id, error, help, form.readOnly, ref]);
 }

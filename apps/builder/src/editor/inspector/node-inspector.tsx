@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useRef, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import type { FlowDocument, FlowNode, FlowOperation, LintIssue, Trigger } from '@jornada/flow-engine';
 import { useI18n } from '../../i18n/index.js';
 import { IconButton } from '../../ui/button.js';
@@ -13,6 +13,7 @@ import { NodeDataForm } from './forms/node-form.js';
 import { TriggerForm } from './forms/trigger-form.js';
 import type { InspectorSelection, NodeInspectorProps } from './node-inspector-props.js';
 import { flowProblems, nodeProblems, triggerProblems, type FlowFields } from './schema-problems.js';
+import { issueText } from './issue-text.js';
 import { fieldOfPath, selectionIssues, type SelectionIssue } from './selection-issues.js';
 import { usePendingEdit } from './use-pending-edit.js';
 import { previewEnv, variableCatalog, type FieldScope, type VariableCatalog } from './variables.js';
@@ -35,22 +36,27 @@ function focusIn(elements: ReadonlyMap<string, HTMLElement>, field: string): boo
   return true;
 }
 
-function IssueList({ issues, onFocus }: { issues: readonly SelectionIssue[]; onFocus: Focuser }) {
+function summary(t: ReturnType<typeof useI18n>['t'], errors: number, warnings: number): string {
+  if (errors > 0 && warnings > 0) return `${t('inspector.issues.errors', { count: errors })} · ${t('inspector.issues.warnings', { count: warnings })}`;
+  return errors > 0 ? t('inspector.issues.errors', { count: errors }) : t('inspector.issues.warnings', { count: warnings });
+}
+
+function IssueList({ issues, onFocus, describe, readOnly }: { issues: readonly SelectionIssue[]; onFocus: Focuser; describe: (issue: LintIssue) => string; readOnly: boolean }) {
   const { t } = useI18n();
   if (issues.length === 0) return null;
   const errors = issues.filter((entry) => entry.issue.severity === 'error').length;
   return (
-    <section className="inspector-issues" aria-label={t('inspector.issues.title')}>
+    <section className={errors > 0 ? 'inspector-issues inspector-issues--errors' : 'inspector-issues'} aria-label={t('inspector.issues.title')}>
       <p className="inspector-issues__summary">
         <Icon name="alert" size={16} />
-        {t('inspector.issues.summary', { errors, warnings: issues.length - errors })}
+        {summary(t, errors, issues.length - errors)}
       </p>
       <ul className="inspector-issues__list">
         {issues.map(({ issue, field }, index) => (
           <li key={`${issue.code}-${String(index)}`} className={`inspector-issues__item inspector-issues__item--${issue.severity}`}>
             <Badge tone={issue.severity === 'error' ? 'danger' : 'warning'}>{t(issue.severity === 'error' ? 'inspector.issues.error' : 'inspector.issues.warning')}</Badge>
-            <span className="inspector-issues__message">{issue.message}</span>
-            {field !== '' && (
+            <span className="inspector-issues__message">{describe(issue)}</span>
+            {field !== '' && !readOnly && (
               <button type="button" className="inspector-issues__go" onClick={() => onFocus(field)}>
                 {t('inspector.issues.goTo')}
               </button>
@@ -62,15 +68,17 @@ function IssueList({ issues, onFocus }: { issues: readonly SelectionIssue[]; onF
   );
 }
 
-/** Lint issues by the field they are about. */
+/** Lint errors about a field's value, by field: what the field shows under it (warnings stay in the list above). */
 function issuesByField(issues: readonly SelectionIssue[]): ReadonlyMap<string, readonly LintIssue[]> {
   const map = new Map<string, LintIssue[]>();
-  for (const { issue, field } of issues) map.set(field, [...(map.get(field) ?? []), issue]);
+  for (const { issue, field, atField } of issues) if (atField && issue.severity === 'error') map.set(field, [...(map.get(field) ?? []), issue]);
   return map;
 }
 
 interface FormShellProps {
   readonly owner: FormOwner;
+  /** The node shown, to name its outputs in issue texts. */
+  readonly node?: FlowNode | undefined;
   readonly document: FlowDocument;
   readonly readOnly: boolean;
   readonly problems: FormContextValue['problems'];
@@ -81,7 +89,7 @@ interface FormShellProps {
 }
 
 /** Provides the form context (errors, help, variables, focus) and shows issues and held edits above the fields. */
-function FormShell({ owner, document, readOnly, problems, issues, held, focusField, children }: FormShellProps) {
+function FormShell({ owner, node, document, readOnly, problems, issues, held, focusField, children }: FormShellProps) {
   const { t, locale } = useI18n();
   const elements = useRef(new Map<string, HTMLElement>());
   const register = useCallback((path: string, element: HTMLElement | null) => {
@@ -102,7 +110,11 @@ function FormShell({ owner, document, readOnly, problems, issues, held, focusFie
   }, [document, locale]);
   const env = useMemo(() => previewEnv(locale), [locale]);
   const byField = useMemo(() => issuesByField(issues), [issues]);
-  const value = useMemo<FormContextValue>(() => ({ owner, readOnly, problems, issues: byField, catalog, env, register }), [owner, readOnly, problems, byField, catalog, env, register]);
+  const describeIssue = useCallback((issue: LintIssue) => issueText(issue, node, t), [node, t]);
+  const value = useMemo<FormContextValue>(
+    () => ({ owner, readOnly, problems, issues: byField, describeIssue, catalog, env, register }),
+    [owner, readOnly, problems, byField, describeIssue, catalog, env, register],
+  );
 
   useEffect(() => {
     if (focusField !== undefined) focus(focusField);
@@ -111,7 +123,7 @@ function FormShell({ owner, document, readOnly, problems, issues, held, focusFie
   const general = problems.get('');
   return (
     <FormProvider value={value}>
-      <IssueList issues={issues} onFocus={focus} />
+      <IssueList issues={issues} onFocus={focus} describe={describeIssue} readOnly={readOnly} />
       {held && (
         <Callout tone="warning" role="status" title={t('inspector.held.title')}>
           <p>{general ?? t('inspector.held.text')}</p>
@@ -136,7 +148,7 @@ function NodeEditor({ node, props, focusField }: { node: FlowNode; props: NodeIn
   const issues = useMemo(() => selectionIssues(document, { kind: 'node', id: node.id }, props.issues), [document, node.id, props.issues]);
   const owner = useMemo<FormOwner>(() => ({ kind: 'node', type: node.type }), [node.type]);
   return (
-    <FormShell owner={owner} document={document} readOnly={readOnly} problems={edit.problems} issues={issues} held={edit.held} focusField={focusField}>
+    <FormShell owner={owner} node={node} document={document} readOnly={readOnly} problems={edit.problems} issues={issues} held={edit.held} focusField={focusField}>
       <InspectorTextField
         path="label"
         label={t('inspector.field.label')}
@@ -209,6 +221,17 @@ function titleOf(selection: InspectorSelection, document: FlowDocument, t: Retur
 }
 
 /**
+ * Keys pressed on the panel's buttons and switches are the panel's: Delete or Backspace on a
+ * list's Remove button must not delete the selected box, Ctrl+A or Ctrl+D must not select or
+ * duplicate boxes (the editor's shortcuts listen on the window and only skip text fields).
+ */
+function keepKeysInPanel(event: KeyboardEvent<HTMLElement>): void {
+  const mod = event.ctrlKey || event.metaKey;
+  const key = event.key.toLowerCase();
+  if (event.key === 'Delete' || event.key === 'Backspace' || event.key === '/' || (mod && (key === 'a' || key === 'd'))) event.stopPropagation();
+}
+
+/**
  * The side panel of the flow editor: the form of the selected node or trigger, or the flow's
  * own settings when nothing is selected. Edits leave only as FlowOperations through `dispatch`.
  */
@@ -223,7 +246,7 @@ export function NodeInspector(props: NodeInspectorProps) {
   const { title, kind } = titleOf(selection, document, t);
   const key = selection.kind === 'flow' ? 'flow' : `${selection.kind}:${selection.id}`;
   return (
-    <aside className="node-inspector" aria-labelledby={titleId}>
+    <aside className="node-inspector" aria-labelledby={titleId} onKeyDown={keepKeysInPanel}>
       <header className="node-inspector__header">
         <div className="node-inspector__titles">
           <p className="node-inspector__kind">{kind}</p>

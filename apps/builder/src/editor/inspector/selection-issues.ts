@@ -4,8 +4,13 @@ import type { InspectorSelection } from './node-inspector-props.js';
 /** A lint issue of the selection, with the field it is about (a path relative to the form), if any. */
 export interface SelectionIssue {
   readonly issue: LintIssue;
-  /** '' for the element as a whole; 'buttons.0.title' for a node's data; 'label' for its name. */
+  /** The field to focus: '' for the element as a whole, 'buttons.0.title' in a node's data, 'label'. */
   readonly field: string;
+  /**
+   * True when the issue is about the field's value (its document path names it), so the field
+   * shows it; issues found through an output (an unconnected button) are listed, not shown there.
+   */
+  readonly atField: boolean;
 }
 
 /** Where a selection lives in the document: 'nodes.3', 'triggers.0', or '' for the flow. */
@@ -77,13 +82,15 @@ export function selectionIssues(document: FlowDocument, selection: InspectorSele
   for (const issue of issues) {
     if (selection.kind === 'flow') {
       if (issue.nodeId !== undefined || issue.edgeId !== undefined) continue;
-      result.push({ issue, field: issue.path === undefined ? '' : (fieldOfPath(document, selection, issue.path) ?? '') });
+      const field = issue.path === undefined ? undefined : fieldOfPath(document, selection, issue.path);
+      result.push({ issue, field: field ?? '', atField: field !== undefined && field !== '' });
       continue;
     }
     if (issue.nodeId !== selection.id) continue;
     const fromPath = issue.path === undefined ? undefined : fieldOfPath(document, selection, issue.path);
     const fromHandle = node !== undefined && issue.handle !== undefined ? fieldOfHandle(node, issue.handle) : undefined;
-    result.push({ issue, field: fromPath !== undefined && fromPath !== '' ? fromPath : (fromHandle ?? fromPath ?? '') });
+    const atField = fromPath !== undefined && fromPath !== '';
+    result.push({ issue, field: atField ? fromPath : (fromHandle ?? ''), atField });
   }
   return result;
 }

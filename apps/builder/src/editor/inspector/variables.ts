@@ -224,3 +224,15 @@ function isCommerceEvent(name: string | undefined): name is CommerceEvent {
 function toJson(value: unknown): Json {
   return value === undefined ? null : (value as Json);
 }
+
+/**
+ * The catalogue of a wait-for-event's match: the session's variables, with `event` standing for
+ * the incoming event (its sample data when it is a commerce event), as the engine evaluates it.
+ */
+export function withIncomingEvent(catalog: VariableCatalog, eventName: string | undefined, locale: Locale): VariableCatalog {
+  const sample: Json = isCommerceEvent(eventName) ? sampleEventData(eventName, templateLocale(locale)) : {};
+  const entries: VariableEntry[] = [];
+  flatten('event', sample, 'event', (entry) => entries.push(entry));
+  const kept = catalog.entries.filter((entry) => entry.path !== 'event' && !entry.path.startsWith('event.'));
+  return { entries: [...entries, ...kept], scope: { ...catalog.scope, event: sample }, roots: catalog.roots };
+}

@@ -100,6 +100,7 @@ export function CheckboxGroupField<V extends string>({
   values,
   onChange,
   hint,
+  itemPath,
 }: {
   path: string;
   legend: string;
@@ -107,6 +108,8 @@ export function CheckboxGroupField<V extends string>({
   values: readonly V[];
   onChange: (values: V[]) => void;
   hint?: string;
+  /** The schema path each box edits, when the value is not a list (regex flags are one string). */
+  itemPath?: string;
 }) {
   const field = useField(path);
   const hintId = useId();
@@ -119,6 +122,8 @@ export function CheckboxGroupField<V extends string>({
           <label key={choice.value} className="checkbox">
             <input
               ref={index === 0 ? field.ref : undefined}
+              // Each box edits an item of the list (any position): `channels.*`.
+              data-path={itemPath ?? `${path}.*`}
               type="checkbox"
               checked={values.includes(choice.value)}
               disabled={field.readOnly}

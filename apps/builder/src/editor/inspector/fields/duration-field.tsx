@@ -34,8 +34,9 @@ export function DurationField({
   const help = hint ?? field.help;
   const draft = useDraft(value === undefined ? '' : String(value.amount), (typed) => {
     const amount = readNumber(typed);
-    if (value === undefined || amount === undefined || Number.isNaN(amount)) return;
+    if (value === undefined || amount === undefined || Number.isNaN(amount)) return false;
     onChange({ ...value, amount });
+    return true;
   });
   const typed = readNumber(draft.shown);
   const localError =
@@ -60,9 +61,10 @@ export function DurationField({
             data-path={`${path}.enabled`}
             checked={value !== undefined}
             disabled={field.readOnly}
+            aria-label={t('inspector.duration.enable', { field: label })}
             onChange={(event) => onChange(event.target.checked ? fallback : undefined)}
           />
-          <span>{t('inspector.duration.enable', { field: label })}</span>
+          <span aria-hidden="true">{t('inspector.duration.set')}</span>
         </label>
       )}
       {value !== undefined && (

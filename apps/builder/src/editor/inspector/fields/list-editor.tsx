@@ -51,8 +51,9 @@ export function ListEditor<T>({ path, legend, items, onChange, create, itemName,
     }
     const item = itemRefs.current.get(target.index);
     if (item === undefined) return;
+    const body = item.querySelector<HTMLElement>('.list-editor__body');
     const action = target.on === 'first' ? null : item.querySelector<HTMLElement>(`[data-action="${target.on}"]:not([disabled])`);
-    (action ?? focusableIn(item)[0])?.focus();
+    (action ?? (body === null ? undefined : focusableIn(body)[0]) ?? focusableIn(item)[0])?.focus();
   });
 
   const move = (from: number, to: number, on: 'up' | 'down') => {

@@ -40,19 +40,27 @@ export function NumberField({
   const text = value === undefined ? '' : String(value);
   const draft = useDraft(text, (typed) => {
     const number = readNumber(typed);
-    if (number === undefined && optional !== true) return;
-    if (number !== undefined && Number.isNaN(number)) return;
+    if (number === undefined && optional !== true) return false;
+    if (number !== undefined && (Number.isNaN(number) || outOfRange(number))) return false;
     onCommit(number);
+    return true;
   });
   const typed = readNumber(draft.shown);
+  function outOfRange(number: number): boolean {
+    return (min !== undefined && number < min) || (max !== undefined && number > max) || (integer && !Number.isInteger(number));
+  }
   const localError =
     typed !== undefined && Number.isNaN(typed)
       ? t('inspector.error.number')
-      : typed === undefined && optional !== true && draft.editing
+      : typed === undefined && optional !== true
         ? t('common.required')
         : typed !== undefined && integer && !Number.isInteger(typed)
           ? t('inspector.error.integer')
-          : undefined;
+          : typed !== undefined && min !== undefined && typed < min
+            ? t('inspector.error.minNumber', { min })
+            : typed !== undefined && max !== undefined && typed > max
+              ? t('inspector.error.maxNumber', { max })
+              : undefined;
   return (
       <TextField
         id={field.id}

@@ -1,9 +1,9 @@
-import { useLayoutEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
-import { useT } from '../../../i18n/index.js';
+import { useLayoutEffect, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useI18n, useT } from '../../../i18n/index.js';
 import { Icon } from '../../../ui/icon.js';
 import { analyzeExpression, analyzeTemplate, displayValue, type SyntaxProblem } from '../analyze.js';
 import { useField, useForm } from '../form-context.js';
-import type { FieldScope, VariableCatalog } from '../variables.js';
+import { withIncomingEvent, type FieldScope, type VariableCatalog } from '../variables.js';
 import { useDraft, type Draft } from './use-draft.js';
 import { VariablePicker } from './variable-picker.js';
 
@@ -44,6 +44,8 @@ interface TextLikeProps {
   readonly scope?: FieldScope;
   readonly hint?: string;
   readonly maxLength?: number;
+  /** Expressions only: the event a wait-for-event's match reads as `event`. */
+  readonly incomingEvent?: string | undefined;
 }
 
 /** Label, control row (with the picker), hint/error and what follows (preview). */
@@ -202,7 +204,7 @@ export function TemplateField({ path, label, value, onCommit, optional, multilin
 }
 
 /** What an expression gives over the samples, or why it cannot be read. */
-function ExpressionStatus({ id, source, catalog }: { id: string; source: string; catalog: VariableCatalog }) {
+function ExpressionStatus({ id, source, catalog, showValue }: { id: string; source: string; catalog: VariableCatalog; showValue: boolean }) {
   const t = useT();
   const { env } = useForm();
   if (source.trim() === '') return null;
@@ -216,6 +218,8 @@ function ExpressionStatus({ id, source, catalog }: { id: string; source: string;
       </p>
     );
   }
+  // An HTTP reply has no sample: only the syntax and the roots can be checked there.
+  if (!showValue) return null;
   const shown = displayValue(analysis.value);
   return (
     <p id={id} className="inspector-preview inspector-preview--value">
@@ -229,12 +233,14 @@ function ExpressionStatus({ id, source, catalog }: { id: string; source: string;
  * An expression (`cart.total > 100 && contact.tags contains "vip"`): monospaced, a variable
  * picker inserting names at the cursor, the parse error or the value over sample data below.
  */
-export function ExpressionField({ path, label, value, onCommit, optional, multiline = false, placeholder, scope = 'flow', hint }: TextLikeProps) {
+export function ExpressionField({ path, label, value, onCommit, optional, multiline = false, placeholder, scope = 'flow', hint, incomingEvent }: TextLikeProps) {
   const form = useForm();
+  const { locale } = useI18n();
   const field = useField(path);
   const draft = useDraft(value, onCommit);
   const { control, insert, onFocus } = useInsertAtCursor(draft, onCommit);
-  const catalog = form.catalog(scope);
+  const base = form.catalog(scope);
+  const catalog = useMemo(() => (incomingEvent === undefined ? base : withIncomingEvent(base, incomingEvent, locale)), [base, incomingEvent, locale]);
   const statusId = `${field.id}-status`;
   const help = hint ?? field.help;
   const common = {
@@ -263,7 +269,7 @@ export function ExpressionField({ path, label, value, onCommit, optional, multil
       hint={help}
       error={field.error}
       picker={<VariablePicker catalog={catalog} disabled={field.readOnly} fieldLabel={label} onPick={(variable) => insert(variable)} />}
-      below={<ExpressionStatus id={statusId} source={draft.shown} catalog={catalog} />}
+      below={<ExpressionStatus id={statusId} source={draft.shown} catalog={catalog} showValue={scope !== 'response'} />}
     >
       {multiline ? (
         <textarea ref={ref} className="textarea inspector-expression" rows={2} onChange={(event) => draft.set(event.target.value)} {...common} />

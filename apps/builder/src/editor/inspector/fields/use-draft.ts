@@ -5,7 +5,10 @@ export interface Draft {
   readonly shown: string;
   readonly editing: boolean;
   set(text: string): void;
-  /** Hands the typed text to `onCommit` when it differs, and stops editing. */
+  /**
+   * Hands the typed text to `onCommit` when it differs, and stops editing, unless `onCommit`
+   * answers false (text it cannot take, such as "abc" in a number field: it stays, with its error).
+   */
   commit(): void;
   /** Drops the typed text (Escape). */
   revert(): void;
@@ -16,7 +19,7 @@ export interface Draft {
  * closes): the preview follows every key, while the flow's history gets one step per edit,
  * not one per keystroke.
  */
-export function useDraft(value: string, onCommit: (text: string) => void): Draft {
+export function useDraft(value: string, onCommit: (text: string) => unknown): Draft {
   const [draft, setDraft] = useState<string | null>(null);
   const latest = useRef({ draft, value, onCommit });
   useEffect(() => {
@@ -35,7 +38,7 @@ export function useDraft(value: string, onCommit: (text: string) => void): Draft
     editing: draft !== null,
     set: (text) => setDraft(text),
     commit: () => {
-      if (draft !== null && draft !== value) onCommit(draft);
+      if (draft !== null && draft !== value && onCommit(draft) === false) return;
       setDraft(null);
     },
     revert: () => setDraft(null),

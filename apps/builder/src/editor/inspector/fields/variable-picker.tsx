@@ -134,7 +134,7 @@ export function VariablePicker({ catalog, onPick, disabled, fieldLabel }: { cata
             {shown.map((entry, index) => {
               const heading = entry.source !== previousGroup ? entry.source : undefined;
               previousGroup = entry.source;
-              const sample = displayValue(entry.sample);
+              const sample = pickerSample(entry.sample);
               return [
                 heading !== undefined && (
                   <li key={`group-${heading}`} role="presentation" className="variable-picker__group">
@@ -165,6 +165,13 @@ export function VariablePicker({ catalog, onPick, disabled, fieldLabel }: { cata
       )}
     </div>
   );
+}
+
+/** A sample as the picker lists it: values as they are, containers summarised ({…}, […]). */
+function pickerSample(value: unknown): string {
+  if (Array.isArray(value)) return value.length === 0 ? '[]' : '[…]';
+  if (value !== null && typeof value === 'object') return '{…}';
+  return displayValue(value);
 }
 
 function truncate(text: string, max: number): string {

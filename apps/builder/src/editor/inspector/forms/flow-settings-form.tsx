@@ -45,7 +45,9 @@ function JsonDefaultField({ path, label, value, onCommit, list }: { path: string
   };
   const draft = useDraft(value === undefined || value === null ? '' : JSON.stringify(value, null, 2), (text) => {
     const parsed = parse(text);
-    if (parsed.ok) onCommit(parsed.value);
+    if (!parsed.ok) return false;
+    onCommit(parsed.value);
+    return true;
   });
   const parsed = parse(draft.shown);
   return (

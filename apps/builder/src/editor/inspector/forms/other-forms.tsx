@@ -78,7 +78,7 @@ export function WhatsAppTemplateForm({ data, onChange }: NodeFormProps<'whatsapp
         onChange={(next) => onChange(compact({ ...data, urlButtons: next.length === 0 ? undefined : next }))}
         renderItem={(button, index, update) => (
           <>
-            <NumberField path={`urlButtons.${String(index)}.index`} label={t('inspector.field.buttonPosition')} min={0} max={9} value={button.index} onCommit={(at) => update({ ...button, index: at ?? 0 })} />
+            <NumberField path={`urlButtons.${String(index)}.index`} label={t('inspector.field.buttonPosition')} min={1} max={10} value={button.index + 1} onCommit={(at) => update({ ...button, index: (at ?? 1) - 1 })} />
             <TemplateField path={`urlButtons.${String(index)}.param`} label={t('inspector.field.urlParam')} multiline={false} value={button.param} onCommit={(param) => update({ ...button, param })} />
           </>
         )}
@@ -100,7 +100,7 @@ export function WhatsAppTemplateForm({ data, onChange }: NodeFormProps<'whatsapp
         renderItem={(reply, index, update) => (
           <>
             <InspectorTextField path={`quickReplies.${String(index)}.title`} label={t('inspector.field.quickReplyTitle')} maxLength={25} value={reply.title} onCommit={(title) => update({ ...reply, title })} />
-            <NumberField path={`quickReplies.${String(index)}.index`} label={t('inspector.field.buttonPosition')} min={0} max={9} value={reply.index} onCommit={(at) => update({ ...reply, index: at ?? 0 })} />
+            <NumberField path={`quickReplies.${String(index)}.index`} label={t('inspector.field.buttonPosition')} min={1} max={10} value={reply.index + 1} onCommit={(at) => update({ ...reply, index: (at ?? 1) - 1 })} />
           </>
         )}
       />

@@ -67,6 +67,7 @@ function InboundFields({ trigger, onChange }: { trigger: InboundTrigger; onChang
           <InspectorTextField path="match.pattern" label={t('inspector.field.pattern')} mono spellCheck={false} maxLength={500} value={match.pattern} onCommit={(pattern) => onChange({ ...trigger, match: { ...match, pattern } })} />
           <CheckboxGroupField
             path="match.flags"
+            itemPath="match.flags"
             legend={t('inspector.field.flags')}
             choices={REGEX_FLAGS.map((flag) => ({ value: flag, label: t(`inspector.regexFlag.${flag}`) }))}
             values={REGEX_FLAGS.filter((flag) => (match.flags ?? '').includes(flag))}

@@ -59,7 +59,7 @@ export function WaitForEventForm({ data, onChange }: NodeFormProps<'wait_for_eve
         onChange={(events) => onChange({ ...data, events })}
       />
       <DurationField path="within" label={t('inspector.field.within')} value={data.within} onChange={(within) => onChange({ ...data, within: within ?? DEFAULT_WAIT })} />
-      <ExpressionField path="match" label={t('inspector.field.match')} optional value={data.match ?? ''} onCommit={(match) => onChange(compact({ ...data, match: match.trim() === '' ? undefined : match }))} />
+      <ExpressionField path="match" label={t('inspector.field.match')} optional incomingEvent={data.events[0]} value={data.match ?? ''} onCommit={(match) => onChange(compact({ ...data, match: match.trim() === '' ? undefined : match }))} />
       <VariableNameField path="saveAs" label={t('inspector.field.saveAs')} optional value={data.saveAs ?? ''} onCommit={(saveAs) => onChange(compact({ ...data, saveAs: saveAs === '' ? undefined : saveAs }))} />
       <ToggleField path="interruptOnReply" label={t('inspector.field.interruptOnReply')} checked={data.interruptOnReply === true} onChange={(on) => onChange(compact({ ...data, interruptOnReply: on ? true : undefined }))} />
     </>

@@ -1,46 +1,15 @@
 // Test support (imported by the inspector's specs only, never by the app): the inspector inside
-// the app's providers, over a document that applies the operations it dispatches, the way the
-// editor does, with lint issues recomputed after each.
+// the app's providers, over a document that applies the operations it dispatches with the
+// engine's reducer, as the editor does (a refused operation fails the test), lint recomputed
+// after each.
 import { useMemo, useState } from 'react';
-import { lint, type FlowDocument, type FlowOperation } from '@jornada/flow-engine';
+import { applyOperation, lint, type FlowDocument, type FlowOperation } from '@jornada/flow-engine';
 import { ApiProvider } from '../../../api/api-context.js';
 import type { FlowSummary } from '../../../api/types.js';
 import { createAppServices } from '../../../app/app-services.js';
 import { I18nProvider, type Locale } from '../../../i18n/index.js';
 import { NodeInspector } from '../node-inspector.js';
 import type { InspectorSelection } from '../node-inspector-props.js';
-
-/** Applies the operations the inspector dispatches (the editor's reducer does this for real). */
-export function applyInspectorOperation(document: FlowDocument, operation: FlowOperation): FlowDocument {
-  switch (operation.type) {
-    case 'update_node':
-      return {
-        ...document,
-        nodes: document.nodes.map((node) => {
-          if (node.id !== operation.nodeId) return node;
-          const next = { ...node, ...(operation.data === undefined ? {} : { data: operation.data }) } as typeof node;
-          if (operation.label === null) delete next.label;
-          else if (operation.label !== undefined) next.label = operation.label;
-          return next;
-        }),
-      };
-    case 'update_trigger':
-      return { ...document, triggers: document.triggers.map((trigger) => (trigger.id === operation.trigger.id ? operation.trigger : trigger)) };
-    case 'set_variables':
-      return { ...document, variables: operation.variables };
-    case 'update_flow': {
-      const next: FlowDocument = { ...document, settings: { ...document.settings, ...operation.settings } };
-      if (operation.name !== undefined) next.name = operation.name;
-      if (operation.description === null) delete next.description;
-      else if (operation.description !== undefined) next.description = operation.description;
-      return next;
-    }
-    case 'batch':
-      return operation.operations.reduce(applyInspectorOperation, document);
-    default:
-      throw new Error(`The inspector does not dispatch ${operation.type}`);
-  }
-}
 
 /** A fetch that answers the flow list (for the jump-to-flow picker) and fails anything else. */
 function fakeFetch(flows: readonly FlowSummary[]): typeof globalThis.fetch {
@@ -64,9 +33,10 @@ export interface HarnessProps {
   readonly focusPath?: string;
   readonly locale?: Locale;
   readonly flows?: readonly FlowSummary[];
+  readonly flowId?: string;
 }
 
-export function InspectorHarness({ document: initial, selection, onDispatch, readOnly = false, focusPath, locale = 'en', flows = [] }: HarnessProps) {
+export function InspectorHarness({ document: initial, selection, onDispatch, readOnly = false, focusPath, locale = 'en', flows = [], flowId }: HarnessProps) {
   const [document, setDocument] = useState(initial);
   const issues = useMemo(() => lint(document), [document]);
   const api = useMemo(() => createAppServices({ fetch: fakeFetch(flows) }).api, [flows]);
@@ -79,13 +49,16 @@ export function InspectorHarness({ document: initial, selection, onDispatch, rea
           issues={issues}
           readOnly={readOnly}
           {...(focusPath === undefined ? {} : { focusPath })}
+          {...(flowId === undefined ? {} : { flowId })}
           onClose={() => undefined}
           dispatch={(operation) => {
             onDispatch?.(operation);
-            setDocument((current) => applyInspectorOperation(current, operation));
+            const result = applyOperation(document, operation);
+            if (!result.ok) throw new Error(`The reducer refused ${JSON.stringify(operation)}: ${result.error.message}`);
+            setDocument(result.document);
           }}
         />
-        <output data-testid="document">{JSON.stringify(document)}</output>
+        <pre data-testid="document" hidden>{JSON.stringify(document)}</pre>
       </ApiProvider>
     </I18nProvider>
   );
