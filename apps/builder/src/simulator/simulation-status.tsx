@@ -59,29 +59,31 @@ export function SimulationStatus({ document, state, working, skipping, onSkipWai
           </span>
         </p>
       )}
-      <div className="sim-status__actions">
-        <Button
-          size="sm"
-          variant={timer === undefined ? 'secondary' : 'primary'}
-          loading={skipping}
-          disabled={timer === undefined}
-          aria-describedby={timer === undefined ? noTimerId : undefined}
-          aria-label={timer === undefined ? undefined : t('simulator.controls.skipWaitLabel', { node: node(timer.nodeId) })}
-          onClick={onSkipWait}
-        >
-          <SimIcon name="fast-forward" size={16} />
-          {t('simulator.controls.skipWait')}
-        </Button>
-        <Button size="sm" onClick={onSendEvent} disabled={state === null || state.status === 'ended'}>
-          <SimIcon name="bolt" size={16} />
-          {t('simulator.controls.sendEvent')}
-        </Button>
-        {timer === undefined && (
-          <span id={noTimerId} className="sim-status__reason">
-            {t('simulator.controls.nothingToSkip')}
-          </span>
-        )}
-      </div>
+      {state?.status !== 'ended' && (
+        <div className="sim-status__actions">
+          <Button
+            size="sm"
+            variant={timer === undefined ? 'secondary' : 'primary'}
+            loading={skipping}
+            disabled={timer === undefined}
+            aria-describedby={timer === undefined ? noTimerId : undefined}
+            aria-label={timer === undefined ? undefined : t('simulator.controls.skipWaitLabel', { node: node(timer.nodeId) })}
+            onClick={onSkipWait}
+          >
+            <SimIcon name="fast-forward" size={16} />
+            {t('simulator.controls.skipWait')}
+          </Button>
+          <Button size="sm" onClick={onSendEvent} disabled={state === null}>
+            <SimIcon name="bolt" size={16} />
+            {t('simulator.controls.sendEvent')}
+          </Button>
+          {timer === undefined && (
+            <span id={noTimerId} className="sim-status__reason">
+              {t('simulator.controls.nothingToSkip')}
+            </span>
+          )}
+        </div>
+      )}
     </section>
   );
 }

@@ -80,6 +80,11 @@ describeInBrowser('the simulator, in Chromium, on the real API and runtime', () 
     ] as const) {
       flows[key] = (await post<{ id: string }>('/api/flows', { name: `${templateId} ${locale}`, templateId, locale })).id;
     }
+    // The visitor flow also talks on SMS and web chat: the panel offers them.
+    const visitor = await get<{ draftRevision: number; document: { settings: { channels: string[] } } }>(`/api/flows/${flows['visitor']!}`);
+    visitor.document.settings.channels = ['whatsapp', 'sms', 'webchat'];
+    const saved = await page.request.put(url(`/api/flows/${flows['visitor']!}/draft`), { data: { document: visitor.document, revision: visitor.draftRevision } });
+    expect(saved.status()).toBe(200);
   });
 
   afterEach(() => watch.assertClean());
@@ -112,7 +117,7 @@ describeInBrowser('the simulator, in Chromium, on the real API and runtime', () 
       expect(body).toMatch(/event: session\n(id: \d+\n)?data: \{"sessionId":"[0-9a-f-]{36}"\}/);
       expect(body).toContain('"direction":"out"');
       const state = await get<SimulationState>(`/api/simulations/${started.id}`);
-      expect(state.path.find((step) => step.nodeId === 'menu')).toEqual(expect.objectContaining({ output: 'human' }));
+      expect(state.path.filter((step) => step.nodeId === 'menu').map((step) => step.output)).toContain('human');
     });
 
     it('starts a commerce trigger with the sample cart, skips its wait, and takes an order to the converted branch', async () => {
@@ -138,7 +143,7 @@ describeInBrowser('the simulator, in Chromium, on the real API and runtime', () 
 
       await form.getByRole('button', { name: 'Start simulation' }).click();
       await panel().getByText('Waiting at Wait 1 hour').waitFor();
-      await panel().getByText(/Wait 1 hour fires in 1 hour/).waitFor();
+      await panel().getByText(/Wait 1 hour: the timer fires in 1 hour/).waitFor();
       await screenshot(page, 'sim-02-waiting-en');
 
       await panel().getByRole('button', { name: 'Skip the wait: fire the timer of Wait 1 hour now' }).click();
@@ -169,7 +174,7 @@ describeInBrowser('the simulator, in Chromium, on the real API and runtime', () 
       await panel().getByRole('button', { name: 'Restart the simulation from the start form values' }).click();
       await panel().getByText('Waiting at Wait 1 hour').waitFor();
       await panel().getByRole('button', { name: /^Skip the wait/ }).click();
-      await panel().getByText(/Order within 23 h\? fires in 23 hours/).waitFor();
+      await panel().getByText(/Order within 23 h\?: the timer fires (in 23 hours|tomorrow)/).waitFor();
       await panel().getByRole('button', { name: 'Skip the wait: fire the timer of Order within 23 h? now' }).click();
       await bot(/VOLTA10|coupon/i).first().waitFor();
       await screenshot(page, 'sim-06-reminder-en');
@@ -202,14 +207,25 @@ describeInBrowser('the simulator, in Chromium, on the real API and runtime', () 
       await screenshot(page, 'sim-09-visitor-free-text-en');
     });
 
-    it('renders as SMS (numbered options) and web chat', async () => {
+    it('renders as SMS (numbered options, no buttons) and as web chat (quick replies)', async () => {
       await panel().getByRole('button', { name: 'Stop the simulation and go back to the start form' }).click();
-      const channels = await panel().getByLabel('Show messages as').locator('option').allTextContents();
-      if (!channels.includes('SMS')) return; // the template talks on WhatsApp only: nothing more to show
+      expect(await panel().getByLabel('Show messages as').locator('option').allTextContents()).toEqual(['WhatsApp', 'SMS', 'Web chat']);
       await panel().getByLabel('Show messages as').selectOption('sms');
       await panel().getByRole('button', { name: 'Start simulation' }).click();
-      await bot(/1\. Product question/).waitFor();
+      await bot(/How can I help\?\s+1\. Product question\s+2\. Where is my order\s+3\. Talk to a person/).waitFor();
+      expect(await thread().getByRole('button').count()).toBe(0);
+      const composer = panel().getByLabel('Message as the customer');
+      await composer.fill('1');
+      await composer.press('Enter');
+      await bot(/What is your question about\?\s+1\. Delivery time/).waitFor();
       await screenshot(page, 'sim-10-sms-en');
+
+      await panel().getByRole('button', { name: 'Stop the simulation and go back to the start form' }).click();
+      await panel().getByLabel('Show messages as').selectOption('webchat');
+      await panel().getByRole('button', { name: 'Start simulation' }).click();
+      await thread().locator('.sim-choices--webchat').getByRole('button', { name: 'Where is my order' }).click();
+      await bot('What is your order number?').waitFor();
+      await screenshot(page, 'sim-10b-webchat-en');
     });
 
     it('speaks Portuguese', async () => {
