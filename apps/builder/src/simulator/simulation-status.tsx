@@ -54,7 +54,7 @@ export function SimulationStatus({ document, state, working, skipping, onSkipWai
         <p className="sim-status__timer">
           <Icon name="clock" size={14} />
           <span>
-            {t('simulator.controls.timer', { node: node(timer.nodeId), when: format.relative(timer.fireAt) })}
+            {t(timerKey(state, timer.nodeId), { node: node(timer.nodeId), when: format.relative(timer.fireAt) })}
             <span className="sim-status__at"> · {format.dateTime(timer.fireAt)}</span>
           </span>
         </p>
@@ -86,4 +86,12 @@ export function SimulationStatus({ document, state, working, skipping, onSkipWai
       )}
     </section>
   );
+}
+
+/** What a timer does where the session waits: a wait goes on; a question or an event wait times out. */
+function timerKey(state: SimulationState | null, nodeId: string): 'simulator.controls.timer' | 'simulator.controls.timerReply' | 'simulator.controls.timerEvent' {
+  if (state?.waitingAt !== nodeId) return 'simulator.controls.timer';
+  if (state.waitingFor === 'reply') return 'simulator.controls.timerReply';
+  if (state.waitingFor === 'event') return 'simulator.controls.timerEvent';
+  return 'simulator.controls.timer';
 }

@@ -234,7 +234,7 @@ describe('SimulatorPanel: controls, inspector and path', () => {
     fake.setState({ waitingAt: 'wait_1h', waitingFor: 'timer', timers: [{ nodeId: 'wait_1h', fireAt }], path: [{ sessionId: 'session-1', nodeId: 'cart_abandoned', output: 'start', at: fireAt }] });
     act(() => fake.stepped());
     const enabled = await screen.findByRole('button', { name: 'Skip the wait: fire the timer of Wait 1 hour now' });
-    expect(screen.getByText(/Wait 1 hour: the timer fires in 1 hour/)).toBeTruthy();
+    expect(screen.getByText(/Wait 1 hour goes on in 1 hour/)).toBeTruthy();
     fireEvent.click(enabled);
     await waitFor(() => expect(fake.calls.at(-1)).toEqual({ name: 'skipWait', id: 'sim-1' }));
     expect(await screen.findByText('The wait was skipped.')).toBeTruthy();

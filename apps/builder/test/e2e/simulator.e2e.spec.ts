@@ -57,9 +57,11 @@ describeInBrowser('the simulator, in Chromium, on the real API and runtime', () 
   const panel = () => page.getByRole('complementary', { name: /^(Simulator|Simulador)$/ });
   const thread = () => panel().getByRole('log');
   const openSimulator = async (flowId: string, button = 'Test') => {
+    const openedAt = Date.now();
     await page.goto(url(`/flows/${flowId}`));
     await page.getByRole('button', { name: button, exact: true }).click();
     await panel().waitFor();
+    console.info(`simulator: editor and panel open ${String(Date.now() - openedAt)} ms after navigation`);
   };
   const bot = (text: string | RegExp): Locator => thread().locator('.sim-msg--out').filter({ hasText: text });
 
@@ -143,7 +145,7 @@ describeInBrowser('the simulator, in Chromium, on the real API and runtime', () 
 
       await form.getByRole('button', { name: 'Start simulation' }).click();
       await panel().getByText('Waiting at Wait 1 hour').waitFor();
-      await panel().getByText(/Wait 1 hour: the timer fires in 1 hour/).waitFor();
+      await panel().getByText(/Wait 1 hour goes on in 1 hour/).waitFor();
       await screenshot(page, 'sim-02-waiting-en');
 
       await panel().getByRole('button', { name: 'Skip the wait: fire the timer of Wait 1 hour now' }).click();
@@ -174,7 +176,7 @@ describeInBrowser('the simulator, in Chromium, on the real API and runtime', () 
       await panel().getByRole('button', { name: 'Restart the simulation from the start form values' }).click();
       await panel().getByText('Waiting at Wait 1 hour').waitFor();
       await panel().getByRole('button', { name: /^Skip the wait/ }).click();
-      await panel().getByText(/Order within 23 h\?: the timer fires (in 23 hours|tomorrow)/).waitFor();
+      await panel().getByText(/Order within 23 h\? times out (in 23 hours|tomorrow) without the event/).waitFor();
       await panel().getByRole('button', { name: 'Skip the wait: fire the timer of Order within 23 h? now' }).click();
       await bot(/VOLTA10|coupon/i).first().waitFor();
       await screenshot(page, 'sim-06-reminder-en');
@@ -202,8 +204,13 @@ describeInBrowser('the simulator, in Chromium, on the real API and runtime', () 
 
       const composer = panel().getByLabel('Message as the customer');
       await composer.fill('yes');
+      const sentAt = Date.now();
       await composer.press('Enter');
       await bot('Glad I could help! Message us any time. 💚').waitFor();
+      // From Enter to the bot's answer on screen: the post, the inbound queue, the step, the send, the stream.
+      const replyMs = Date.now() - sentAt;
+      console.info(`simulator: reply on screen ${String(replyMs)} ms after Enter`);
+      expect(replyMs).toBeLessThan(3_000);
       await screenshot(page, 'sim-09-visitor-free-text-en');
     });
 
