@@ -2,9 +2,19 @@ import { useEffect, useRef } from 'react';
 import type { SimulatedChannel, SimulationMessage } from '../api/simulation-types.js';
 import { useT } from '../i18n/index.js';
 import { ChatMessage, type Choose } from './chat-message.js';
+import { SimIcon, type SimIconName } from './simulator-icon.js';
+
+/** Something the tester did that is not a message (the start event, a skipped wait), shown in the thread at its time. */
+export interface ThreadNote {
+  readonly id: string;
+  readonly at: string;
+  readonly text: string;
+  readonly icon: SimIconName;
+}
 
 interface ChatThreadProps {
   readonly messages: readonly SimulationMessage[];
+  readonly notes: readonly ThreadNote[];
   readonly channel: SimulatedChannel;
   readonly contactName: string;
   readonly working: boolean;
@@ -16,14 +26,14 @@ interface ChatThreadProps {
  * The conversation: a log (screen readers announce new messages politely), scrolled to the
  * newest unless the reader scrolled up to read an older one.
  */
-export function ChatThread({ messages, channel, contactName, working, onChoose, busy }: ChatThreadProps) {
+export function ChatThread({ messages, notes, channel, contactName, working, onChoose, busy }: ChatThreadProps) {
   const t = useT();
   const scroller = useRef<HTMLDivElement>(null);
   const pinned = useRef(true);
   useEffect(() => {
     const element = scroller.current;
     if (element !== null && pinned.current) element.scrollTop = element.scrollHeight;
-  }, [messages, working]);
+  }, [messages, notes, working]);
 
   return (
     <div
@@ -35,11 +45,18 @@ export function ChatThread({ messages, channel, contactName, working, onChoose, 
       }}
     >
       <ol className="sim-thread__list" role="log" aria-live="polite" aria-relevant="additions" aria-label={t('simulator.chat.label', { contact: contactName })}>
-        {messages.map((message) => (
-          <ChatMessage key={message.id} message={message} channel={channel} onChoose={onChoose} busy={busy} />
-        ))}
+        {interleave(messages, notes).map((item) =>
+          'direction' in item ? (
+            <ChatMessage key={item.id} message={item} channel={channel} onChoose={onChoose} busy={busy} />
+          ) : (
+            <li key={item.id} className="sim-event">
+              <SimIcon name={item.icon} size={14} />
+              <span>{item.text}</span>
+            </li>
+          ),
+        )}
       </ol>
-      {messages.length === 0 && !working && <p className="sim-thread__empty">{t('simulator.chat.empty')}</p>}
+      {messages.length === 0 && notes.length === 0 && !working && <p className="sim-thread__empty">{t('simulator.chat.empty')}</p>}
       {working && (
         <div className="sim-typing" role="status">
           <span className="sim-typing__dots" aria-hidden="true">
@@ -52,4 +69,16 @@ export function ChatThread({ messages, channel, contactName, working, onChoose, 
       )}
     </div>
   );
+}
+
+/** Messages and notes in time order (a note goes before a message of the same instant: it caused it). */
+function interleave(messages: readonly SimulationMessage[], notes: readonly ThreadNote[]): (SimulationMessage | ThreadNote)[] {
+  const items: (SimulationMessage | ThreadNote)[] = [];
+  let n = 0;
+  for (const message of messages) {
+    while (n < notes.length && (notes[n]?.at ?? '') <= message.createdAt) items.push(notes[n++] as ThreadNote);
+    items.push(message);
+  }
+  while (n < notes.length) items.push(notes[n++] as ThreadNote);
+  return items;
 }

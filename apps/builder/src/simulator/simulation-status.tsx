@@ -34,12 +34,12 @@ export function SimulationStatus({ document, state, working, skipping, onSkipWai
   const noTimerId = 'sim-no-timer';
 
   let where: string;
-  if (state === null || working) where = t('simulator.controls.working');
+  if (state !== null && state.status !== 'ended' && state.waitingFor === 'effect' && state.waitingAt !== null) where = t('simulator.controls.waitingEffect', { node: node(state.waitingAt) });
+  else if (state === null || working) where = t('simulator.controls.working');
   else if (state.status === 'ended' || state.status === null) where = t('simulator.controls.ended');
   else if (state.waitingAt === null) where = t('simulator.controls.working');
   else if (state.waitingFor === 'event')
     where = t('simulator.controls.waitingEvent', { events: format.list(awaitedEvents(document, state).map((name) => eventName(name, t))), node: node(state.waitingAt) });
-  else if (state.waitingFor === 'effect') where = t('simulator.controls.waitingEffect', { node: node(state.waitingAt) });
   else if (state.waitingFor === 'human' || state.status === 'handoff') where = t('simulator.controls.waitingHuman', { node: node(state.waitingAt) });
   else if (state.waitingFor === 'timer') where = t('simulator.controls.waitingTimer', { node: node(state.waitingAt) });
   else where = t('simulator.controls.waitingReply', { node: node(state.waitingAt) });

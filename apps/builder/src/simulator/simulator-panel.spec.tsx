@@ -67,6 +67,7 @@ describe('SimulatorPanel: the start form', () => {
       body: { channel: 'whatsapp', triggerId: 'cart_abandoned', contactName: 'Bia Lima', data: { ...sampleEventData('cart.abandoned', 'en'), total: 12 } },
     });
     expect(screen.getByText('As WhatsApp · Bia Lima')).toBeTruthy();
+    expect(within(screen.getByRole('log')).getByText('Started by: Shop event: Cart abandoned')).toBeTruthy();
   });
 
   it('refuses data that is not a JSON object, and resets to the sample', async () => {
@@ -238,6 +239,7 @@ describe('SimulatorPanel: controls, inspector and path', () => {
     fireEvent.click(enabled);
     await waitFor(() => expect(fake.calls.at(-1)).toEqual({ name: 'skipWait', id: 'sim-1' }));
     expect(await screen.findByText('The wait was skipped.')).toBeTruthy();
+    expect(within(screen.getByRole('log')).getByText('Wait skipped at Wait 1 hour')).toBeTruthy();
   });
 
   it('sends an event to the simulation, prefilled with the sample order the flow waits for', async () => {
@@ -252,6 +254,7 @@ describe('SimulatorPanel: controls, inspector and path', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Send event' }));
     await waitFor(() => expect(fake.calls.at(-1)).toEqual({ name: 'sendEvent', id: 'sim-1', body: { name: 'order.created', data: sampleEventData('order.created', 'en') } }));
     expect(await screen.findByText('Order created sent: the flow went on.')).toBeTruthy();
+    expect(within(screen.getByRole('log')).getByText('Event sent: Order created')).toBeTruthy();
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 

@@ -215,7 +215,7 @@ describeInBrowser('the simulator, in Chromium, on the real API and runtime', () 
     });
 
     it('renders as SMS (numbered options, no buttons) and as web chat (quick replies)', async () => {
-      await panel().getByRole('button', { name: 'Stop the simulation and go back to the start form' }).click();
+      await openSimulator(flows['visitor']!);
       expect(await panel().getByLabel('Show messages as').locator('option').allTextContents()).toEqual(['WhatsApp', 'SMS', 'Web chat']);
       await panel().getByLabel('Show messages as').selectOption('sms');
       await panel().getByRole('button', { name: 'Start simulation' }).click();
@@ -233,6 +233,16 @@ describeInBrowser('the simulator, in Chromium, on the real API and runtime', () 
       await thread().locator('.sim-choices--webchat').getByRole('button', { name: 'Where is my order' }).click();
       await bot('What is your order number?').waitFor();
       await screenshot(page, 'sim-10b-webchat-en');
+
+      // The order lookup calls the shop's API (which does not exist here): the panel says what it waits for.
+      await composer.fill('1042');
+      await composer.press('Enter');
+      await panel().getByText('Waiting for an HTTP answer at Look up order').waitFor();
+      await panel().getByRole('tab', { name: 'Inspector' }).click();
+      const inspector = panel().getByRole('tabpanel', { name: 'Inspector' });
+      await inspector.getByText('an HTTP answer').waitFor();
+      expect(await inspector.locator('.sim-vars__row', { hasText: 'order_number' }).locator('dd').textContent()).toBe('1042');
+      await screenshot(page, 'sim-10c-http-wait-inspector-en');
     });
 
     it('speaks Portuguese', async () => {
