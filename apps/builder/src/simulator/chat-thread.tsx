@@ -4,10 +4,14 @@ import { useT } from '../i18n/index.js';
 import { ChatMessage, type Choose } from './chat-message.js';
 import { SimIcon, type SimIconName } from './simulator-icon.js';
 
-/** Something the tester did that is not a message (the start event, a skipped wait), shown in the thread at its time. */
+/**
+ * Something the tester did that is not a message (the start event, a skipped wait), shown in the
+ * thread after the messages that were on screen when it happened — placed by count, not by clock,
+ * so a browser clock apart from the server's cannot move it.
+ */
 export interface ThreadNote {
   readonly id: string;
-  readonly at: string;
+  readonly afterMessages: number;
   readonly text: string;
   readonly icon: SimIconName;
 }
@@ -71,14 +75,14 @@ export function ChatThread({ messages, notes, channel, contactName, working, onC
   );
 }
 
-/** Messages and notes in time order (a note goes before a message of the same instant: it caused it). */
+/** Messages with the notes between them, each note after the messages it followed. */
 function interleave(messages: readonly SimulationMessage[], notes: readonly ThreadNote[]): (SimulationMessage | ThreadNote)[] {
   const items: (SimulationMessage | ThreadNote)[] = [];
   let n = 0;
-  for (const message of messages) {
-    while (n < notes.length && (notes[n]?.at ?? '') <= message.createdAt) items.push(notes[n++] as ThreadNote);
+  messages.forEach((message, index) => {
+    while (n < notes.length && (notes[n]?.afterMessages ?? 0) <= index) items.push(notes[n++] as ThreadNote);
     items.push(message);
-  }
+  });
   while (n < notes.length) items.push(notes[n++] as ThreadNote);
   return items;
 }

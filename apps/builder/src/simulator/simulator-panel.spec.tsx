@@ -239,7 +239,14 @@ describe('SimulatorPanel: controls, inspector and path', () => {
     fireEvent.click(enabled);
     await waitFor(() => expect(fake.calls.at(-1)).toEqual({ name: 'skipWait', id: 'sim-1' }));
     expect(await screen.findByText('The wait was skipped.')).toBeTruthy();
-    expect(within(screen.getByRole('log')).getByText('Wait skipped at Wait 1 hour')).toBeTruthy();
+    act(() => {
+      fake.botSays({ kind: 'text', text: 'Your cart is waiting' });
+    });
+    await within(screen.getByRole('log')).findByText('Your cart is waiting');
+    // The note stands where the tester skipped: before what the skip made the bot send.
+    const items = within(screen.getByRole('log')).getAllByRole('listitem').map((item) => item.textContent ?? '');
+    expect(items.findIndex((text) => text.includes('Wait skipped at Wait 1 hour'))).toBeLessThan(items.findIndex((text) => text.includes('Your cart is waiting')));
+    expect(items.findIndex((text) => text.includes('Started by: Shop event: Cart abandoned'))).toBe(0);
   });
 
   it('sends an event to the simulation, prefilled with the sample order the flow waits for', async () => {
