@@ -43,12 +43,16 @@ export function ChatThread({ messages, notes, channel, contactName, working, onC
     <div
       ref={scroller}
       className={`sim-thread sim-thread--${channel}`}
+      // Scrollable with the keyboard too (arrows, Page Up/Down) once focused.
+      tabIndex={0}
+      aria-label={t('simulator.chat.label', { contact: contactName })}
+      role="region"
       onScroll={(event) => {
         const element = event.currentTarget;
         pinned.current = element.scrollHeight - element.scrollTop - element.clientHeight < 48;
       }}
     >
-      <ol className="sim-thread__list" role="log" aria-live="polite" aria-relevant="additions" aria-label={t('simulator.chat.label', { contact: contactName })}>
+      <ol className="sim-thread__list" role="log" aria-live="polite" aria-relevant="additions">
         {interleave(messages, notes).map((item) =>
           'direction' in item ? (
             <ChatMessage key={item.id} message={item} channel={channel} onChoose={onChoose} busy={busy} />

@@ -62,6 +62,8 @@ export function SimulatorPanel({ flowId, document, flush, onPathChange, onClose 
       const started = await api.simulations.start(flowId, request);
       onPathChange(null);
       setRun({ started, request, contactName: request.contactName ?? '' });
+      // The form (and the button that had focus) is gone: keyboard users continue from the panel's title.
+      requestAnimationFrame(() => heading.current?.focus());
     } catch (failure) {
       setError({ kind: 'start', error: failure });
     }

@@ -195,10 +195,19 @@ describeInBrowser('the simulator, in Chromium, on the real API and runtime', () 
       await thread().getByRole('button', { name: 'Product question' }).focus();
       await page.keyboard.press('Enter');
       await thread().locator('.sim-msg--in').filter({ hasText: 'Product question' }).waitFor();
-      await thread().getByRole('button', { name: 'Open the list: See topics' }).click();
+      // The list's menu button, by keyboard: Enter opens the rows, Escape closes them and focus comes back.
+      const listButton = thread().getByRole('button', { name: 'Open the list: See topics' });
+      await listButton.focus();
+      await page.keyboard.press('Enter');
       const list = page.getByRole('dialog', { name: 'See topics' });
+      await list.waitFor();
+      await page.keyboard.press('Escape');
+      await list.waitFor({ state: 'detached' });
+      expect(await listButton.evaluate((element) => element === document.activeElement)).toBe(true);
+      await page.keyboard.press('Enter');
       await screenshot(page, 'sim-08-visitor-list-en');
-      await list.getByRole('button', { name: /Delivery time/ }).click();
+      await list.getByRole('button', { name: /Delivery time/ }).focus();
+      await page.keyboard.press('Enter');
       await bot(/We ship within 2 business days/).waitFor();
       await bot('Did that answer your question?').waitFor();
 
