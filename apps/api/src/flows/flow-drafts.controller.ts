@@ -1,19 +1,21 @@
-import { Body, Controller, Get, Param, Put, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Permission, Principal } from '../auth/auth.decorators.js';
 import type { RequestPrincipal } from '../auth/request-principal.js';
-import { SaveDraftDto } from './dto/flow-requests.dto.js';
+import { ApplyOperationsDto, SaveDraftDto } from './dto/flow-requests.dto.js';
 import { DraftSavedDto } from './dto/flow-responses.dto.js';
 import { GetFlowQuery } from './queries/get-flow.query.js';
+import { ApplyDraftOperationsUseCase } from './use-cases/apply-draft-operations.use-case.js';
 import { SaveDraftUseCase } from './use-cases/save-draft.use-case.js';
 
-/** The draft being edited: save with optimistic concurrency, export as a file. */
+/** The draft being edited: save whole or as operations, with optimistic concurrency; export as a file. */
 @ApiTags('flows')
 @Controller('flows')
 export class FlowDraftsController {
   constructor(
     private readonly saveDraft: SaveDraftUseCase,
+    private readonly applyDraftOperations: ApplyDraftOperationsUseCase,
     private readonly getFlow: GetFlowQuery,
   ) {}
 
@@ -25,6 +27,19 @@ export class FlowDraftsController {
   @ApiOkResponse({ type: DraftSavedDto })
   save(@Principal() principal: RequestPrincipal, @Param('id') id: string, @Body() body: SaveDraftDto): Promise<DraftSavedDto> {
     return this.saveDraft.execute({ workspaceId: principal.workspaceId, flowId: id, document: body.document, revision: body.revision });
+  }
+
+  @Post(':id/draft/operations')
+  @HttpCode(200)
+  @Permission('flows.write')
+  @ApiOperation({
+    summary:
+      'Apply typed operations (1-500, all or none) to the draft, as the builder did. 400 validation_failed for malformed operations, ' +
+      '422 operation_refused (error.meta: operationIndex, reason, path, elementId) when one cannot apply, 409 draft_conflict when `revision` is stale.',
+  })
+  @ApiOkResponse({ type: DraftSavedDto })
+  applyOperations(@Principal() principal: RequestPrincipal, @Param('id') id: string, @Body() body: ApplyOperationsDto): Promise<DraftSavedDto> {
+    return this.applyDraftOperations.execute({ workspaceId: principal.workspaceId, flowId: id, revision: body.revision, operations: body.operations });
   }
 
   @Permission('flows.read')

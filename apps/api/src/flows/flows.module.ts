@@ -9,6 +9,7 @@ import { GetFlowQuery } from './queries/get-flow.query.js';
 import { GetVersionQuery } from './queries/get-version.query.js';
 import { ListFlowsQuery } from './queries/list-flows.query.js';
 import { ListVersionsQuery } from './queries/list-versions.query.js';
+import { ApplyDraftOperationsUseCase } from './use-cases/apply-draft-operations.use-case.js';
 import { CreateFlowUseCase } from './use-cases/create-flow.use-case.js';
 import { DeleteFlowUseCase } from './use-cases/delete-flow.use-case.js';
 import { DuplicateFlowUseCase } from './use-cases/duplicate-flow.use-case.js';
@@ -39,6 +40,7 @@ import { WorkspaceLocaleReader } from './workspace-locale.reader.js';
     DuplicateFlowUseCase,
     DeleteFlowUseCase,
     SaveDraftUseCase,
+    ApplyDraftOperationsUseCase,
     PublishFlowUseCase,
     RestoreVersionUseCase,
   ],

@@ -10,7 +10,14 @@ export interface RawBodyRequest extends IncomingMessage {
 }
 
 /**
- * JSON and form bodies up to `limit` bytes. Parser failures become ApiErrors here, because
+ * Deepest nesting of objects and arrays a JSON body may have. Real bodies stay far below (a
+ * flow document is about 10 levels deep); past a few thousand, the DTO transform of the
+ * validation pipe overflows the stack, which would be a 500.
+ */
+export const MAX_JSON_DEPTH = 100;
+
+/**
+ * JSON and form bodies up to `limit` bytes, JSON nested at most MAX_JSON_DEPTH deep. Parser failures become ApiErrors here, because
  * past this point Nest turns every SyntaxError into a generic 400 and a too-large body into a
  * 500: malformed JSON -> 400 `invalid_json`, over the limit -> 413 `payload_too_large` naming
  * the limit. The raw bytes are kept on `req.rawBody` (providers sign exactly those bytes).
@@ -27,10 +34,28 @@ export function createBodyParsers({ limitBytes, limitText }: { limitBytes: numbe
     (parser): Middleware =>
       (request, response, next) => {
         parser(request as express.Request, response as express.Response, (error?: unknown) => {
-          next(error === undefined ? undefined : toApiError(error, limitText));
+          if (error !== undefined) return next(toApiError(error, limitText));
+          if (jsonDepthExceeds((request as express.Request).body as unknown, MAX_JSON_DEPTH)) {
+            return next(
+              new ApiError({ status: 400, code: 'invalid_json', message: `The request body is nested more than ${String(MAX_JSON_DEPTH)} levels deep.` }),
+            );
+          }
+          next();
         });
       },
   );
+}
+
+/** Whether objects and arrays nest deeper than `limit` (iterative: a deep body cannot overflow it). */
+export function jsonDepthExceeds(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    const [current, depth] = item;
+    if (typeof current !== 'object' || current === null) continue;
+    if (depth > limit) return true;
+    for (const child of Object.values(current)) if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 interface BodyParserError {

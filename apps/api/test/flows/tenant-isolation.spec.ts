@@ -18,6 +18,7 @@ const ROUTES: readonly Route[] = [
   { method: 'DELETE', path: '/api/flows/{id}' },
   { method: 'POST', path: '/api/flows/{id}/duplicate', body: {} },
   { method: 'PUT', path: '/api/flows/{id}/draft', body: { document: sampleDocument({ text: 'Taken over' }), revision: 1 } },
+  { method: 'POST', path: '/api/flows/{id}/draft/operations', body: { revision: 1, operations: [{ type: 'update_flow', name: 'Taken over' }] } },
   { method: 'GET', path: '/api/flows/{id}/export' },
   { method: 'POST', path: '/api/flows/{id}/publish', body: {} },
   { method: 'POST', path: '/api/flows/{id}/simulate', body: {} },

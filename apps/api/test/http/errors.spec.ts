@@ -1,6 +1,7 @@
 // Bad input gets one error shape, never a 500: { error: { status, code, message, details?, requestId } }.
 import { createTestApp, type TestApp } from '../support/create-test-app.js';
 import { ProbeModule } from '../support/probe.module.js';
+import { MAX_JSON_DEPTH } from '../../src/http/body-parsers.js';
 
 describe('error shape', () => {
   let api: TestApp;
@@ -31,6 +32,14 @@ describe('error shape', () => {
   it('answers malformed JSON with 400 invalid_json', async () => {
     const error = await expectError(await post('/api/probe/echo', '{"name": "Ana",'), 400, 'invalid_json');
     expect(error['message']).toMatch(/^The request body is not valid JSON/);
+  });
+
+  it('answers JSON nested deeper than MAX_JSON_DEPTH with 400 invalid_json, not a stack overflow', async () => {
+    const nested = (levels: number): string => `{"name": "Ana", "tags": ${'['.repeat(levels)}${']'.repeat(levels)}}`;
+    const error = await expectError(await post('/api/probe/echo', nested(MAX_JSON_DEPTH)), 400, 'invalid_json');
+    expect(error['message']).toBe(`The request body is nested more than ${String(MAX_JSON_DEPTH)} levels deep.`);
+    // One level less reaches validation, which judges the value itself.
+    await expectError(await post('/api/probe/echo', nested(MAX_JSON_DEPTH - 1)), 400, 'validation_failed');
   });
 
   it('names an unknown field (400 validation_failed), also inside nested objects', async () => {

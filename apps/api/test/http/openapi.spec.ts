@@ -48,6 +48,7 @@ describe('OpenAPI', () => {
       '/api/flows/validate',
       '/api/flows/{id}',
       '/api/flows/{id}/draft',
+      '/api/flows/{id}/draft/operations',
       '/api/flows/{id}/duplicate',
       '/api/flows/{id}/export',
       '/api/flows/{id}/publish',

@@ -1,4 +1,3 @@
-// PLACEHOLDER owned by the builder shell until the editor helper replaces this file (and adds
-// the rest of src/editor/**): the app routes `/flows/:id` to FlowEditorScreen, full screen
-// (no sidebar), inside the signed-in session, the API, i18n and toast providers.
-export { FlowEditorScreen } from './flow-editor-placeholder.js';
+// The flow editor (`/flows/:id`, full screen): a canvas projected from the flow document, edited
+// only through the engine's operations (undo, autosave and the server share them).
+export { FlowEditorScreen } from './flow-editor-screen.js';

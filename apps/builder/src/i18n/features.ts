@@ -6,4 +6,6 @@ export * as auth from '../auth/messages.js';
 export * as flows from '../flows/messages.js';
 export * as settings from '../settings/messages.js';
 export * as versions from '../versions/messages.js';
+export * as editor from '../editor/messages.js';
+export * as inspector from '../editor/inspector/messages.js';
 export * as simulator from '../simulator/messages.js';

@@ -10,3 +10,10 @@ export {
   type ApplyResult,
   type ApplyWithInverseResult,
 } from './apply-operation.js';
+export {
+  readFlowOperations,
+  FLOW_OPERATION_TYPES,
+  MAX_OPERATIONS,
+  type OperationShapeProblem,
+  type ReadOperationsResult,
+} from './operation-schema.js';

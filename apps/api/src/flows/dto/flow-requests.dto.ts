@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsDefined, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { FLOW_OPERATION_TYPES, MAX_OPERATIONS } from '@jornada/flow-engine';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { FLOW_STATUSES, type FlowStatus } from '../../database/entities/index.js';
 import { TEMPLATE_IDS, TEMPLATE_LOCALES, type TemplateLocale } from '../flow-document.js';
 
@@ -72,6 +73,30 @@ export class SaveDraftDto {
   @IsInt()
   @Min(1)
   revision!: number;
+}
+
+export class ApplyOperationsDto {
+  @ApiProperty({ example: 3, description: 'The draftRevision the operations were made on; a stale one gets 409 draft_conflict.' })
+  @IsInt()
+  @Min(1)
+  revision!: number;
+
+  @ApiProperty({
+    type: 'array',
+    minItems: 1,
+    maxItems: MAX_OPERATIONS,
+    items: {
+      type: 'object',
+      required: ['type'],
+      properties: { type: { type: 'string', enum: [...FLOW_OPERATION_TYPES] } },
+      additionalProperties: true,
+    },
+    description: 'FlowOperations (see docs/flow-engine.md, "Operations"), applied in order, all or none.',
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_OPERATIONS)
+  operations!: unknown[];
 }
 
 export class ValidateFlowDto {

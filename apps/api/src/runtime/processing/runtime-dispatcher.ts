@@ -47,36 +47,46 @@ export class RuntimeDispatcher {
   }
 
   async dispatchConversations(conversationIds: readonly string[]): Promise<void> {
-    for (const row of await this.outbox.listPendingForConversations(conversationIds)) await this.dispatch(row);
+    // An inline send claims every send of its conversation pending at that moment, in order:
+    // the rows it performed are not dispatched again.
+    const performed = new Set<string>();
+    for (const row of await this.outbox.listPendingForConversations(conversationIds)) {
+      if (performed.has(row.id)) continue;
+      for (const id of await this.dispatch(row)) performed.add(id);
+    }
   }
 
-  async dispatch(row: OutboxRecord): Promise<void> {
+  /** Enqueues (or, for an unpaced channel's send, performs) one outbox row; answers the ids of the rows performed here (an inline send performs its conversation's other pending sends too). */
+  async dispatch(row: OutboxRecord): Promise<readonly string[]> {
     switch (row.type) {
       case 'schedule_timer': {
         const timer = await this.findTimer(row);
         const horizon = this.clock.now().getTime() + this.settings.timerHorizonMs;
         if (timer?.status === 'pending' && timer.fire_at.getTime() <= horizon) await this.armTimers([{ id: timer.id, fireAt: timer.fire_at }]);
         await this.outbox.markDone(row.id, this.clock.now());
-        return;
+        return [];
       }
       case 'cancel_timer': {
         // The step already marked the row cancelled (firing it would be a no-op); this only frees the queue.
         const timer = await this.findTimer(row);
         if (timer !== undefined) await this.queues.remove('timers', { v: 1, timerId: timer.id });
         await this.outbox.markDone(row.id, this.clock.now());
-        return;
+        return [];
       }
       case 'handoff':
         await this.outbox.markDone(row.id, this.clock.now()); // applied in the step's transaction
-        return;
-      case 'send':
+        return [];
+      case 'send': {
         // Unpaced channels are sent right here; everything else (and any failure) through the queue.
-        if (await this.sends.tryInline(row)) return;
+        const performed = await this.sends.tryInline(row);
+        if (performed !== null) return performed;
         await this.queues.add('outbound', { v: 1, outboxEffectId: row.id });
-        return;
+        return [];
+      }
       default:
         // http_request, start_flow: the outbound processor performs them.
         await this.queues.add('outbound', { v: 1, outboxEffectId: row.id });
+        return [];
     }
   }
 

@@ -67,22 +67,25 @@ export class SendPerformer {
 
   /**
    * Right after the step that produced it, in the same process, for a channel that is not paced
-   * (the sandbox, web chat): sends without the hop through the outbound queue. False when it
-   * must go through the queue after all — a paced channel, another job busy with the
-   * conversation, or a failure to retry with backoff; the caller then enqueues the row.
+   * (the sandbox, web chat): sends without the hop through the outbound queue, together with
+   * the conversation's other pending sends. Answers the ids of the rows it performed (none when
+   * another job had already taken this one), or null when the row must go through the queue
+   * after all — a paced channel, another job busy with the conversation, or a failure to retry
+   * with backoff; the caller then enqueues it.
    */
-  async tryInline(row: OutboxRecord): Promise<boolean> {
+  async tryInline(row: OutboxRecord): Promise<readonly string[] | null> {
     let target: ReturnType<SendPerformer['target']>;
     try {
       target = this.target(row);
     } catch {
-      return false;
+      return null;
     }
-    if (rateLimitOf(target.channel, this.config.outboundRateLimits) > 0) return false;
+    if (rateLimitOf(target.channel, this.config.outboundRateLimits) > 0) return null;
     try {
-      return await this.conversations.run(target.conversationId, () => this.performInTurn({ row, ...target, waitForOthersMs: 0 }));
+      const outcome = await this.conversations.run(target.conversationId, () => this.performInTurn({ row, ...target, waitForOthersMs: 0 }));
+      return outcome === 'busy' ? null : outcome.performed;
     } catch {
-      return false;
+      return null;
     }
   }
 
@@ -94,7 +97,7 @@ export class SendPerformer {
     return { adapter, channel, conversationId };
   }
 
-  /** Claims and sends; false when another job had the conversation and `waitForOthersMs` ran out (inline: at once). */
+  /** Claims and sends (the ids performed); 'busy' when another job had the conversation and `waitForOthersMs` ran out (inline: at once). */
   private async performInTurn({
     row,
     adapter,
@@ -107,19 +110,19 @@ export class SendPerformer {
     channel: string;
     conversationId: string;
     waitForOthersMs: number;
-  }): Promise<boolean> {
+  }): Promise<{ performed: readonly string[] } | 'busy'> {
     const token = randomUUID();
     const deadline = Date.now() + waitForOthersMs;
     let claim = await this.claim({ row, conversationId, token });
     while (claim.kind === 'busy') {
-      if (waitForOthersMs === 0) return false;
+      if (waitForOthersMs === 0) return 'busy';
       if (Date.now() > deadline) throw JobError.transient(`another job is still sending conversation ${conversationId}'s earlier messages`);
       await sleep(POLL_MS);
       claim = await this.claim({ row, conversationId, token });
     }
-    if (claim.kind === 'done') return true;
+    if (claim.kind === 'done') return { performed: [] };
     await this.sendAll({ adapter, channel, conversationId, sends: claim.sends, token });
-    return true;
+    return { performed: claim.sends.map((s) => s.row.id) };
   }
 
   private async sendAll({ adapter, channel, conversationId, sends, token }: { adapter: ChannelAdapter; channel: string; conversationId: string; sends: readonly ClaimedSend[]; token: string }): Promise<void> {

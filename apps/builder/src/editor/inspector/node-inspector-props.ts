@@ -16,4 +16,6 @@ export interface NodeInspectorProps {
   /** A lint issue's `path` (e.g. 'nodes.3.data.buttons.0.title') whose field should take focus. */
   focusPath?: string;
   onClose: () => void;
+  /** Optional: the id of the flow being edited, left out of the jump-to-flow picker (a flow jumping to itself). */
+  flowId?: string;
 }

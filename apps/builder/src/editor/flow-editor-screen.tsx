@@ -1,0 +1,70 @@
+import { useEffect } from 'react';
+import { ReactFlowProvider } from '@xyflow/react';
+import { parseFlow } from '@jornada/flow-engine';
+import { useApi } from '../api/api-context.js';
+import { useResource } from '../api/use-resource.js';
+import { useT } from '../i18n/index.js';
+import { buildPath, Link } from '../router/index.js';
+import { buttonClassName } from '../ui/button.js';
+import { ErrorState } from '../ui/error-state.js';
+import { EmptyState } from '../ui/feedback.js';
+import { Icon } from '../ui/icon.js';
+import { LoadingBlock } from '../ui/spinner.js';
+import { FlowEditor } from './flow-editor.js';
+import './editor.css';
+
+/** `/flows/:id`: loads the flow's draft and opens it in the editor (full screen). */
+export function FlowEditorScreen({ flowId }: { flowId: string }) {
+  const t = useT();
+  const api = useApi();
+  const { state, reload } = useResource(() => api.flows.get(flowId), flowId);
+  const flow = state.data;
+
+  useEffect(() => {
+    if (flow === undefined) document.title = `${t('common.loading')} · Jornada`;
+  }, [flow, t]);
+
+  if (state.status === 'error' && flow === undefined) {
+    return (
+      <div className="editor-status">
+        <Link to="/flows" className="page-header__back">
+          <Icon name="arrow-left" size={16} />
+          {t('editor.back')}
+        </Link>
+        <ErrorState error={state.error} onRetry={reload} />
+      </div>
+    );
+  }
+  if (flow === undefined) {
+    return (
+      <div className="editor-status">
+        <LoadingBlock label={t('common.loading')} />
+      </div>
+    );
+  }
+  const parsed = parseFlow(flow.document);
+  if (!parsed.ok) {
+    return (
+      <div className="editor-status">
+        <EmptyState
+          icon="alert"
+          tone="error"
+          title={t('editor.invalid.title')}
+          detail={parsed.errors.map((error) => `${error.path}: ${error.message}`).join(' · ')}
+          actions={
+            <Link to={buildPath('/flows/:id/versions', { id: flowId })} className={buttonClassName({ variant: 'primary' })}>
+              {t('editor.toolbar.versions')}
+            </Link>
+          }
+        >
+          {t('editor.invalid.text')}
+        </EmptyState>
+      </div>
+    );
+  }
+  return (
+    <ReactFlowProvider>
+      <FlowEditor flow={flow} initialDocument={parsed.flow} />
+    </ReactFlowProvider>
+  );
+}

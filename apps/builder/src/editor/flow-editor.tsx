@@ -1,0 +1,583 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Panel, useReactFlow } from '@xyflow/react';
+import { applyOperationWithInverse, hasErrors, lint, parseFlow, type CanvasPoint, type FlowDocument, type FlowOperation } from '@jornada/flow-engine';
+import { useApi } from '../api/api-context.js';
+import { isApiError } from '../api/api-error.js';
+import type { FlowDetail, FlowDocumentJson } from '../api/types.js';
+import { can } from '../auth/permissions.js';
+import { useSignedIn } from '../auth/session-context.js';
+import { useT } from '../i18n/index.js';
+import { describeError } from '../ui/describe-error.js';
+import { useToast } from '../ui/toast.js';
+import { SimulatorPanel, type SimulatorPath } from '../simulator/index.js';
+import { NodeInspector, type InspectorSelection } from './inspector/index.js';
+import { layoutPositions, type BoxSize } from './auto-layout.js';
+import { Autosave, type SaveStatus } from './autosave.js';
+import { CLIPBOARD_STORAGE_KEY, copySelection, parseClipboard, pasteOperation, serializeClipboard, type ClipboardPayload } from './clipboard.js';
+import { draftClient } from './draft-client.js';
+import { ConflictDialog, PublishDialog, ShortcutsDialog, type ConflictChoice } from './editor-dialogs.js';
+import { EditorToolbar } from './editor-toolbar.js';
+import { FlowCanvas } from './flow-canvas.js';
+import { applyEdit, redo as redoStep, startHistory, undo as undoStep, type EditorHistory, type OperationError, type StepResult } from './history.js';
+import { createNode, createTrigger, newId, type PaletteItem } from './node-catalog.js';
+import { NodePalette } from './node-palette.js';
+import { loose, nodeDefaults, outputName } from './node-text.js';
+import { countIssues, toProblems, type Problem } from './problems.js';
+import { ProblemsPanel } from './problems-panel.js';
+import { createProjector, outputPorts, simulationHighlight, type Decorations } from './projection.js';
+import { QuickAdd } from './quick-add.js';
+import { useCanvasState } from './use-canvas-state.js';
+import { useLint } from './use-lint.js';
+
+const reducer = applyOperationWithInverse;
+
+/** Keys typed into a field belong to the field, not to the canvas. */
+function isEditable(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || target.closest('input, textarea, select, [contenteditable="true"], [role="dialog"], [role="alertdialog"]') !== null;
+}
+
+/** Error codes of the reducer that read better with their own words. */
+const REFUSAL_KEYS = {
+  output_taken: 'editor.connect.output_taken',
+  edge_into_trigger: 'editor.connect.edge_into_trigger',
+  self_loop: 'editor.connect.self_loop',
+  unknown_handle: 'editor.connect.unknown_handle',
+  unknown_target: 'editor.connect.unknown_target',
+  unknown_source: 'editor.connect.unknown_source',
+  limit_exceeded: 'editor.refused.limit',
+} as const;
+
+export function FlowEditor({ flow, initialDocument }: { flow: FlowDetail; initialDocument: FlowDocument }) {
+  const t = useT();
+  const api = useApi();
+  const toast = useToast();
+  const reactFlow = useReactFlow();
+  const { workspace } = useSignedIn();
+  const readOnly = !can(workspace.role, 'flows.write');
+  const mayPublish = can(workspace.role, 'flows.publish');
+
+  // ---- The document and its history: every edit is an operation through the engine's reducer.
+  const [history, setHistory] = useState<EditorHistory>(() => startHistory(initialDocument));
+  const historyRef = useRef(history);
+  const document = history.document;
+
+  const [saveStatus, setSaveStatus] = useState<SaveStatus>({ kind: 'saved' });
+  const [autosave] = useState(() => {
+    const client = draftClient(api, flow.id);
+    return new Autosave({ revision: flow.draftRevision, ...client, currentDocument: () => historyRef.current.document, onStatus: setSaveStatus });
+  });
+  useEffect(() => () => {
+    // Leaving the editor (another page of the app): send what is left.
+    if (autosave.dirty) void autosave.flush().catch(() => undefined);
+    autosave.dispose();
+  }, [autosave]);
+  useEffect(() => {
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (!autosave.dirty) return;
+      void autosave.flush().catch(() => undefined);
+      event.preventDefault();
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [autosave]);
+
+  const describeRefusal = useCallback(
+    (error: OperationError) => {
+      const key = (REFUSAL_KEYS as Record<string, (typeof REFUSAL_KEYS)[keyof typeof REFUSAL_KEYS] | undefined>)[error.code];
+      return key === undefined ? t('editor.refused', { reason: error.message }) : loose(t)(key);
+    },
+    [t],
+  );
+
+  const commit = useCallback(
+    (step: StepResult | null): boolean => {
+      if (step === null) return false;
+      if (!step.ok) {
+        toast.show({ tone: 'error', message: describeRefusal(step.error) });
+        return false;
+      }
+      historyRef.current = step.history;
+      setHistory(step.history);
+      autosave.enqueue(step.applied);
+      return true;
+    },
+    [autosave, describeRefusal, toast],
+  );
+
+  const dispatch = useCallback(
+    (operation: FlowOperation): boolean => {
+      if (readOnly) return false;
+      return commit(applyEdit(reducer, historyRef.current, operation));
+    },
+    [commit, readOnly],
+  );
+  const undo = useCallback(() => !readOnly && commit(undoStep(reducer, historyRef.current)), [commit, readOnly]);
+  const redo = useCallback(() => !readOnly && commit(redoStep(reducer, historyRef.current)), [commit, readOnly]);
+
+  // ---- Lint, live.
+  const lintState = useLint(document);
+  const issues = lintState.issues;
+  const lintedDocument = lintState.document ?? document;
+  const errorCount = issues.filter((issue) => issue.severity === 'error').length;
+  const warningCount = issues.length - errorCount;
+  const problems = useMemo(() => {
+    const translate = (key: string, params: Readonly<Record<string, string | number>>) => loose(t)(key as 'editor.lint.no_trigger', params);
+    const portName = (nodeId: string | undefined, handle: string) => {
+      const node = lintedDocument.nodes.find((candidate) => candidate.id === nodeId);
+      const port = node === undefined ? undefined : outputPorts(node).find((candidate) => candidate.id === handle);
+      return outputName(t, port ?? { id: handle, label: null });
+    };
+    return toProblems(issues, lintedDocument, translate, portName);
+  }, [issues, lintedDocument, t]);
+
+  // ---- Simulation path.
+  const [simulatorOpen, setSimulatorOpen] = useState(false);
+  const [simPath, setSimPath] = useState<SimulatorPath | null>(null);
+
+  // ---- Projection: structural sharing all the way to React Flow.
+  const [projector] = useState(createProjector);
+  const issueCounts = useMemo(() => countIssues(issues, lintedDocument), [issues, lintedDocument]);
+  const decorations = useMemo<Decorations>(() => ({ issues: issueCounts, simulation: simPath === null ? null : simulationHighlight(document, simPath) }), [issueCounts, simPath, document]);
+  const projection = useMemo(() => projector(document, decorations), [projector, document, decorations]);
+  const onMoved = useCallback((positions: Record<string, CanvasPoint>) => dispatch({ type: 'move', positions }), [dispatch]);
+  const canvas = useCanvasState(projection, onMoved);
+
+  // ---- Selection, panels, dialogs.
+  const [selectedNodes, setSelectedNodes] = useState<string[]>([]);
+  const [selectedEdges, setSelectedEdges] = useState<string[]>([]);
+  const [inspectorOpen, setInspectorOpen] = useState(true);
+  const [focusPath, setFocusPath] = useState<string | undefined>(undefined);
+  const [paletteOpen, setPaletteOpen] = useState(!readOnly);
+  const [problemsOpen, setProblemsOpen] = useState(false);
+  const [dialog, setDialog] = useState<'publish' | 'shortcuts' | null>(null);
+  const [publishing, setPublishing] = useState(false);
+  const [liveVersion, setLiveVersion] = useState(flow.currentVersion);
+  const [quickAdd, setQuickAdd] = useState<{ from: { source: string; sourceHandle: string }; screen: { x: number; y: number } } | null>(null);
+  const paletteSearch = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    window.document.title = `${t('editor.pageTitle', { name: document.name })} · Jornada`;
+  }, [document.name, t]);
+
+  const onSelectionChange = useCallback((nodeIds: string[], edgeIds: string[]) => {
+    setSelectedNodes(nodeIds);
+    setSelectedEdges(edgeIds);
+    setFocusPath(undefined);
+    if (nodeIds.length === 1) setInspectorOpen(true);
+  }, []);
+
+  const triggerIds = useMemo(() => new Set(document.triggers.map((trigger) => trigger.id)), [document.triggers]);
+  const selection: InspectorSelection = useMemo(() => {
+    const [only] = selectedNodes;
+    if (selectedNodes.length !== 1 || only === undefined) return { kind: 'flow' };
+    return triggerIds.has(only) ? { kind: 'trigger', id: only } : { kind: 'node', id: only };
+  }, [selectedNodes, triggerIds]);
+
+  /** Selects boxes and brings the first into view. */
+  const focusElements = useCallback(
+    (ids: readonly string[], { center = true }: { center?: boolean } = {}) => {
+      canvas.select(ids);
+      const first = ids[0];
+      if (!center || first === undefined) return;
+      const node = reactFlow.getNode(first);
+      const position = node?.position ?? historyRef.current.document.ui.positions[first];
+      if (position === undefined) return;
+      const width = node?.measured?.width ?? 272;
+      const height = node?.measured?.height ?? 140;
+      void reactFlow.setCenter(position.x + width / 2, position.y + height / 2, { zoom: Math.max(reactFlow.getZoom(), 0.8), duration: 250 });
+    },
+    [canvas, reactFlow],
+  );
+
+  // ---- Adding boxes.
+  const freeSpot = useCallback(
+    (wanted: CanvasPoint): CanvasPoint => {
+      const taken = Object.values(historyRef.current.document.ui.positions);
+      const spot = { ...wanted };
+      for (let tries = 0; tries < 30 && taken.some((point) => Math.abs(point.x - spot.x) < 60 && Math.abs(point.y - spot.y) < 60); tries++) {
+        spot.x += 40;
+        spot.y += 40;
+      }
+      return spot;
+    },
+    [],
+  );
+
+  const viewCenter = useCallback((): CanvasPoint => {
+    const pane = window.document.querySelector('.editor-canvas')?.getBoundingClientRect();
+    const screen = pane === undefined ? { x: window.innerWidth / 2, y: window.innerHeight / 2 } : { x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 };
+    const point = reactFlow.screenToFlowPosition(screen);
+    return { x: Math.round(point.x - 136), y: Math.round(point.y - 60) };
+  }, [reactFlow]);
+
+  const addItem = useCallback(
+    (item: PaletteItem, at?: CanvasPoint) => {
+      const position = at ?? freeSpot(viewCenter());
+      let id: string;
+      let ok: boolean;
+      if (item.kind === 'trigger') {
+        const trigger = createTrigger(item.type);
+        id = trigger.id;
+        ok = dispatch({ type: 'add_trigger', trigger, position });
+      } else {
+        const node = createNode(item.type, nodeDefaults(t));
+        id = node.id;
+        ok = dispatch({ type: 'add_node', node, position });
+      }
+      if (ok) {
+        // Selected after React Flow has the new box.
+        requestAnimationFrame(() => canvas.select([id]));
+        setInspectorOpen(true);
+      }
+    },
+    [canvas, dispatch, freeSpot, t, viewCenter],
+  );
+
+  // ---- Connections.
+  const connect = useCallback(
+    (connection: { source: string; sourceHandle: string; target: string }) => {
+      dispatch({ type: 'connect', edge: { id: newId('edge'), ...connection } });
+    },
+    [dispatch],
+  );
+
+  const reconnect = useCallback(
+    (edge: { id: string }, to: { source: string; sourceHandle: string; target: string } | null) => {
+      if (to === null) {
+        dispatch({ type: 'remove_elements', edgeIds: [edge.id] });
+        return;
+      }
+      dispatch({ type: 'batch', operations: [{ type: 'remove_elements', edgeIds: [edge.id] }, { type: 'connect', edge: { id: newId('edge'), ...to } }] });
+    },
+    [dispatch],
+  );
+
+  const addConnected = useCallback(
+    (item: PaletteItem) => {
+      const pending = quickAdd;
+      setQuickAdd(null);
+      if (pending === null || item.kind !== 'node') return;
+      const node = createNode(item.type, nodeDefaults(t));
+      const point = reactFlow.screenToFlowPosition(pending.screen);
+      const current = historyRef.current.document.edges.find((edge) => edge.source === pending.from.source && edge.sourceHandle === pending.from.sourceHandle);
+      const operations: FlowOperation[] = [
+        { type: 'add_node', node, position: { x: Math.round(point.x), y: Math.round(point.y - 26) } },
+        ...(current === undefined ? [] : [{ type: 'remove_elements' as const, edgeIds: [current.id] }]),
+        { type: 'connect', edge: { id: newId('edge'), source: pending.from.source, sourceHandle: pending.from.sourceHandle, target: node.id } },
+      ];
+      if (dispatch({ type: 'batch', operations })) {
+        requestAnimationFrame(() => canvas.select([node.id]));
+        setInspectorOpen(true);
+      }
+    },
+    [canvas, dispatch, quickAdd, reactFlow, t],
+  );
+
+  // ---- Selection commands.
+  const selectedIds = useCallback(() => new Set(canvas.nodes.filter((node) => node.selected === true).map((node) => node.id)), [canvas.nodes]);
+
+  const deleteSelection = useCallback(() => {
+    const ids = selectedIds();
+    const edgeIds = canvas.edges.filter((edge) => edge.selected === true).map((edge) => edge.id);
+    const nodeIds = [...ids].filter((id) => !triggerIds.has(id));
+    const removedTriggers = [...ids].filter((id) => triggerIds.has(id));
+    const count = nodeIds.length + removedTriggers.length + edgeIds.length;
+    if (count === 0) return;
+    if (dispatch({ type: 'remove_elements', nodeIds, triggerIds: removedTriggers, edgeIds })) toast.show({ tone: 'info', message: t('editor.deleted', { count }) });
+  }, [canvas.edges, dispatch, selectedIds, t, toast, triggerIds]);
+
+  const copy = useCallback(
+    (event?: ClipboardEvent): ClipboardPayload | null => {
+      const payload = copySelection(historyRef.current.document, selectedIds());
+      if (payload === null) return null;
+      const text = serializeClipboard(payload);
+      try {
+        window.localStorage.setItem(CLIPBOARD_STORAGE_KEY, text);
+      } catch {
+        // Storage full or refused: the system clipboard still has it.
+      }
+      if (event?.clipboardData) {
+        event.clipboardData.setData('text/plain', text);
+        event.preventDefault();
+      }
+      toast.show({ tone: 'info', message: t('editor.clipboard.copied', { count: payload.nodes.length + payload.triggers.length }) });
+      return payload;
+    },
+    [selectedIds, t, toast],
+  );
+
+  const paste = useCallback(
+    (payload: ClipboardPayload | null, offset?: CanvasPoint) => {
+      if (payload === null) {
+        toast.show({ tone: 'info', message: t('editor.clipboard.empty') });
+        return;
+      }
+      const here = historyRef.current.document.ui.positions;
+      // Pasted where the copy came from, if that spot is free (another flow); else a step aside.
+      const overlaps = Object.keys(payload.positions).some((id) => here[id] !== undefined);
+      const shift = offset ?? (overlaps ? { x: 48, y: 48 } : { x: 0, y: 0 });
+      const { operation, ids } = pasteOperation(payload, shift);
+      if (dispatch(operation)) {
+        requestAnimationFrame(() => canvas.select(ids));
+        toast.show({ tone: 'info', message: t('editor.clipboard.pasted', { count: ids.length }) });
+      }
+    },
+    [canvas, dispatch, t, toast],
+  );
+
+  const readStoredClipboard = useCallback((): ClipboardPayload | null => {
+    try {
+      return parseClipboard(window.localStorage.getItem(CLIPBOARD_STORAGE_KEY));
+    } catch {
+      return null;
+    }
+  }, []);
+
+  const duplicate = useCallback(() => {
+    const payload = copySelection(historyRef.current.document, selectedIds());
+    if (payload !== null) paste(payload, { x: 48, y: 48 });
+  }, [paste, selectedIds]);
+
+  const layout = useCallback(() => {
+    const sizes = new Map<string, BoxSize>();
+    for (const node of reactFlow.getNodes()) {
+      if (node.measured?.width !== undefined && node.measured.height !== undefined) sizes.set(node.id, { width: node.measured.width, height: node.measured.height });
+    }
+    const positions = layoutPositions(historyRef.current.document, sizes);
+    if (dispatch({ type: 'move', positions })) {
+      toast.show({ tone: 'info', message: t('editor.layout.done') });
+      requestAnimationFrame(() => void reactFlow.fitView({ padding: 0.15, duration: 250, maxZoom: 1 }));
+    }
+  }, [dispatch, reactFlow, t, toast]);
+
+  // ---- Saving, publishing, simulating.
+  const flush = useCallback(async () => {
+    await autosave.flush();
+  }, [autosave]);
+
+  const requestPublish = useCallback(async () => {
+    const current = lint(historyRef.current.document);
+    if (hasErrors(current)) {
+      setProblemsOpen(true);
+      const count = current.filter((issue) => issue.severity === 'error').length;
+      toast.show({ tone: 'error', message: t('editor.publish.blocked', { count }) });
+      return;
+    }
+    setPublishing(true);
+    try {
+      await flush();
+      setDialog('publish');
+    } catch {
+      toast.show({ tone: 'error', message: t('editor.publish.notSaved') });
+    } finally {
+      setPublishing(false);
+    }
+  }, [flush, t, toast]);
+
+  const publish = useCallback(async () => {
+    try {
+      await flush();
+      const published = await api.flows.publish(flow.id, { revision: autosave.revision });
+      setLiveVersion(published.version);
+      toast.show({ tone: 'success', message: t('editor.publish.done', { version: published.version }) });
+    } catch (error) {
+      if (isApiError(error) && error.code === 'flow_has_errors') setProblemsOpen(true);
+      toast.show({ tone: 'error', ...describeError(error, t) });
+      throw error;
+    }
+  }, [api, autosave, flow.id, flush, t, toast]);
+
+  const openSimulator = useCallback(async () => {
+    if (simulatorOpen) {
+      setSimulatorOpen(false);
+      setSimPath(null);
+      return;
+    }
+    try {
+      await flush();
+    } catch {
+      // The simulator runs the saved draft; it says so itself when the save did not go through.
+    }
+    setSimulatorOpen(true);
+  }, [flush, simulatorOpen]);
+
+  const resolveConflict = useCallback(
+    async (choice: ConflictChoice) => {
+      if (saveStatus.kind !== 'conflict') return;
+      const theirs = saveStatus.theirs;
+      const loadTheirs = () => {
+        const parsed = parseFlow(theirs.document);
+        if (!parsed.ok) {
+          toast.show({ tone: 'error', message: t('editor.conflict.unreadable') });
+          autosave.acceptTheirs(theirs.revision);
+          return;
+        }
+        const fresh = startHistory(parsed.flow);
+        historyRef.current = fresh;
+        setHistory(fresh);
+        autosave.acceptTheirs(theirs.revision);
+      };
+      try {
+        if (choice === 'theirs') loadTheirs();
+        else if (choice === 'mine') await autosave.overwrite(theirs.revision);
+        else {
+          const name = t('editor.conflict.copyName', { name: historyRef.current.document.name }).slice(0, 200);
+          const mine = { ...historyRef.current.document, name } as unknown as FlowDocumentJson;
+          const created = await api.flows.create({ name, document: mine });
+          loadTheirs();
+          toast.show({ tone: 'success', message: t('editor.conflict.copied', { name: created.name }) });
+        }
+      } catch (error) {
+        toast.show({ tone: 'error', ...describeError(error, t) });
+      }
+    },
+    [api, autosave, saveStatus, t, toast],
+  );
+
+  // ---- Problems: a click selects and centres the box, and the inspector opens the field.
+  const pickProblem = useCallback(
+    (problem: Problem) => {
+      if (problem.targetId !== null) focusElements([problem.targetId]);
+      else canvas.select([]);
+      setInspectorOpen(true);
+      setSimulatorOpen(false);
+      requestAnimationFrame(() => setFocusPath(problem.issue.path));
+    },
+    [canvas, focusElements],
+  );
+
+  // ---- Keyboard.
+  const handlers = useRef({ undo, redo, deleteSelection, copy, duplicate, paste: () => paste(readStoredClipboard()), fit: () => void reactFlow.fitView({ padding: 0.15, duration: 200, maxZoom: 1 }) });
+  handlers.current = { undo, redo, deleteSelection, copy, duplicate, paste: () => paste(readStoredClipboard()), fit: () => void reactFlow.fitView({ padding: 0.15, duration: 200, maxZoom: 1 }) };
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || isEditable(event.target)) return;
+      const mod = event.ctrlKey || event.metaKey;
+      const key = event.key.toLowerCase();
+      const h = handlers.current;
+      if (mod && key === 'z' && !event.shiftKey) h.undo();
+      else if ((mod && key === 'z' && event.shiftKey) || (event.ctrlKey && key === 'y')) h.redo();
+      else if (mod && key === 'd') h.duplicate();
+      else if (mod && key === 'a') canvas.select(canvas.nodes.map((node) => node.id));
+      else if (mod && event.shiftKey && key === 'm') setProblemsOpen((open) => !open);
+      else if (!mod && (event.key === 'Delete' || event.key === 'Backspace')) h.deleteSelection();
+      else if (!mod && event.key === '?') setDialog('shortcuts');
+      else if (!mod && event.key === '/' && !readOnly) {
+        setPaletteOpen(true);
+        requestAnimationFrame(() => paletteSearch.current?.focus());
+      } else if (!mod && event.shiftKey && event.code === 'Digit1') h.fit();
+      else if (!mod && event.key === 'Escape') {
+        canvas.select([]);
+        setQuickAdd(null);
+      } else return;
+      event.preventDefault();
+    };
+    // Copy and paste go through the clipboard events: the system clipboard carries boxes between
+    // tabs and flows without asking for permission; localStorage is the fallback.
+    const onCopy = (event: ClipboardEvent) => {
+      if (isEditable(event.target)) return;
+      handlers.current.copy(event);
+    };
+    const onPaste = (event: ClipboardEvent) => {
+      if (isEditable(event.target) || readOnly) return;
+      const fromSystem = parseClipboard(event.clipboardData?.getData('text/plain'));
+      event.preventDefault();
+      paste(fromSystem ?? readStoredClipboard());
+    };
+    window.addEventListener('keydown', onKeyDown);
+    window.document.addEventListener('copy', onCopy);
+    window.document.addEventListener('paste', onPaste);
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+      window.document.removeEventListener('copy', onCopy);
+      window.document.removeEventListener('paste', onPaste);
+    };
+  }, [canvas, paste, readOnly, readStoredClipboard]);
+
+  const empty = document.triggers.length === 0 && document.nodes.length === 0;
+  const rightPanel = simulatorOpen ? (
+    <SimulatorPanel flowId={flow.id} document={document} flush={flush} onPathChange={setSimPath} onClose={() => { setSimulatorOpen(false); setSimPath(null); }} />
+  ) : inspectorOpen ? (
+    <NodeInspector document={document} selection={selection} issues={issues} dispatch={dispatch} readOnly={readOnly} {...(focusPath === undefined ? {} : { focusPath })} onClose={() => setInspectorOpen(false)} />
+  ) : null;
+
+  return (
+    <div className="editor">
+      <EditorToolbar
+        flowId={flow.id}
+        name={document.name}
+        onRename={(name) => dispatch({ type: 'update_flow', name })}
+        liveVersion={liveVersion}
+        saveStatus={saveStatus}
+        onRetrySave={() => autosave.retry()}
+        readOnly={readOnly}
+        canUndo={history.past.length > 0}
+        canRedo={history.future.length > 0}
+        onUndo={undo}
+        onRedo={redo}
+        onLayout={layout}
+        paletteOpen={paletteOpen}
+        onTogglePalette={() => setPaletteOpen((open) => !open)}
+        errors={errorCount}
+        warnings={warningCount}
+        problemsOpen={problemsOpen}
+        onToggleProblems={() => setProblemsOpen((open) => !open)}
+        onShortcuts={() => setDialog('shortcuts')}
+        simulatorOpen={simulatorOpen}
+        onSimulate={() => void openSimulator()}
+        canPublish={mayPublish && !readOnly}
+        publishing={publishing}
+        onPublish={() => void requestPublish()}
+      />
+      <div className="editor__body">
+        {paletteOpen && !readOnly && <NodePalette onAdd={(item) => addItem(item)} onClose={() => setPaletteOpen(false)} disabled={readOnly} searchRef={paletteSearch} />}
+        <div className="editor__main">
+          <div className="editor__canvas">
+            <FlowCanvas
+              nodes={canvas.nodes}
+              edges={canvas.edges}
+              onNodesChange={canvas.onNodesChange}
+              onEdgesChange={canvas.onEdgesChange}
+              readOnly={readOnly}
+              onConnect={connect}
+              onReconnect={reconnect}
+              onConnectToEmpty={(from, screen) => !readOnly && setQuickAdd({ from, screen })}
+              onDropItem={(item, position) => addItem(item, position)}
+              onSelectionChange={onSelectionChange}
+              onOpenNode={() => setInspectorOpen(true)}
+              onPaneClick={() => setQuickAdd(null)}
+              empty={
+                empty ? (
+                  <Panel position="top-center" className="canvas-empty">
+                    <p className="canvas-empty__title">{t('editor.canvas.empty.title')}</p>
+                    <p className="canvas-empty__text">{t('editor.canvas.empty.text')}</p>
+                  </Panel>
+                ) : selectedNodes.length + selectedEdges.length > 1 ? (
+                  <Panel position="top-center" className="canvas-selection" aria-live="polite">
+                    {t('editor.canvas.selected', { count: selectedNodes.length })}
+                  </Panel>
+                ) : null
+              }
+            />
+            {quickAdd !== null && <QuickAdd at={quickAdd.screen} onAdd={addConnected} onClose={() => setQuickAdd(null)} />}
+          </div>
+          {problemsOpen && (
+            <div className="editor__problems">
+              <ProblemsPanel problems={problems} document={lintedDocument} checking={lintState.stale} onPick={pickProblem} onClose={() => setProblemsOpen(false)} />
+            </div>
+          )}
+        </div>
+        {rightPanel !== null && (
+          <div className={simulatorOpen ? 'editor__side editor__side--wide' : 'editor__side'} aria-label={simulatorOpen ? undefined : t('editor.inspector.label')} role={simulatorOpen ? undefined : 'region'}>
+            {rightPanel}
+          </div>
+        )}
+      </div>
+      {dialog === 'publish' && <PublishDialog name={document.name} liveVersion={liveVersion} warnings={warningCount} onPublish={publish} onClose={() => setDialog(null)} />}
+      {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}
+      {saveStatus.kind === 'conflict' && <ConflictDialog theirRevision={saveStatus.theirs.revision} onChoose={resolveConflict} />}
+    </div>
+  );
+}

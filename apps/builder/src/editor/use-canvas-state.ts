@@ -1,0 +1,123 @@
+import { useCallback, useRef, useState } from 'react';
+import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange } from '@xyflow/react';
+import type { CanvasPoint } from '@jornada/flow-engine';
+import type { CanvasEdge, CanvasNode, Projection } from './projection.js';
+
+/**
+ * Merges a new projection into what React Flow holds: a box whose projection did not change
+ * keeps its object (React Flow skips it); a changed one takes the projection and keeps its
+ * view state (selected, measured size, a drag in progress). Positions come from the document
+ * except for a box being dragged right now.
+ */
+export function mergeNodes(projected: readonly CanvasNode[], previous: readonly CanvasNode[], origin: WeakMap<object, object>): CanvasNode[] {
+  const byId = new Map(previous.map((node) => [node.id, node]));
+  return projected.map((node) => {
+    const prev = byId.get(node.id);
+    if (prev === undefined) {
+      origin.set(node, node);
+      return node;
+    }
+    if (origin.get(prev) === node) return prev;
+    const merged = {
+      ...node,
+      ...(prev.selected === true ? { selected: true } : {}),
+      ...(prev.measured === undefined ? {} : { measured: prev.measured }),
+      ...(prev.dragging === true ? { dragging: true, position: prev.position } : {}),
+    } as CanvasNode;
+    origin.set(merged, node);
+    return merged;
+  });
+}
+
+export function mergeEdges(projected: readonly CanvasEdge[], previous: readonly CanvasEdge[], origin: WeakMap<object, object>): CanvasEdge[] {
+  const byId = new Map(previous.map((edge) => [edge.id, edge]));
+  return projected.map((edge) => {
+    const prev = byId.get(edge.id);
+    if (prev === undefined) return edge;
+    if (origin.get(prev) === edge) return prev;
+    const merged: CanvasEdge = prev.selected === true ? { ...edge, selected: true } : edge;
+    origin.set(merged, edge);
+    return merged;
+  });
+}
+
+export interface CanvasState {
+  readonly nodes: CanvasNode[];
+  readonly edges: CanvasEdge[];
+  readonly onNodesChange: (changes: NodeChange<CanvasNode>[]) => void;
+  readonly onEdgesChange: (changes: EdgeChange<CanvasEdge>[]) => void;
+  /** Selects exactly these boxes (and no edge). */
+  readonly select: (ids: readonly string[]) => void;
+}
+
+/**
+ * React Flow's view of the projection (controlled): selection, sizes and drags live here, the
+ * rest comes from the document. A drag moves boxes here only, frame by frame; when it ends
+ * (or an arrow key moves a box), `onMoved` gets the final positions: one `move` operation.
+ */
+export function useCanvasState(projection: Projection, onMoved: (positions: Record<string, CanvasPoint>) => void): CanvasState {
+  const origin = useRef(new WeakMap<object, object>()).current;
+  const [state, setState] = useState(() => ({ projection, nodes: [...projection.nodes], edges: [...projection.edges] }));
+  let current = state;
+  if (state.projection !== projection) {
+    // Derived state, updated while rendering (React re-renders this component at once).
+    current = {
+      projection,
+      nodes: projection.nodes === state.projection.nodes ? state.nodes : mergeNodes(projection.nodes, state.nodes, origin),
+      edges: projection.edges === state.projection.edges ? state.edges : mergeEdges(projection.edges, state.edges, origin),
+    };
+    setState(current);
+  }
+  const onMovedRef = useRef(onMoved);
+  onMovedRef.current = onMoved;
+
+  const onNodesChange = useCallback((changes: NodeChange<CanvasNode>[]) => {
+    const moved: Record<string, CanvasPoint> = {};
+    let anyMoved = false;
+    for (const change of changes) {
+      if (change.type === 'position' && change.dragging === false && change.position !== undefined) {
+        moved[change.id] = { x: Math.round(change.position.x), y: Math.round(change.position.y) };
+        anyMoved = true;
+      }
+    }
+    // Removals are the editor's to make (as operations), never React Flow's.
+    const kept = changes.filter((change) => change.type !== 'remove' && change.type !== 'add' && change.type !== 'replace');
+    if (kept.length > 0) {
+      setState((previous) => {
+        const nodes = applyNodeChanges(kept, previous.nodes);
+        // Boxes React Flow copied (selected, measured, dragged) still stand for the same projection.
+        nodes.forEach((node, index) => {
+          const before = previous.nodes[index];
+          if (node === before || before === undefined) return;
+          const source = origin.get(before);
+          if (source !== undefined) origin.set(node, source);
+        });
+        return { ...previous, nodes };
+      });
+    }
+    if (anyMoved) onMovedRef.current(moved);
+  }, [origin]);
+
+  const onEdgesChange = useCallback((changes: EdgeChange<CanvasEdge>[]) => {
+    const kept = changes.filter((change) => change.type === 'select');
+    if (kept.length > 0) setState((previous) => ({ ...previous, edges: applyEdgeChanges(kept, previous.edges) }));
+  }, []);
+
+  const select = useCallback((ids: readonly string[]) => {
+    const wanted = new Set(ids);
+    setState((previous) => ({
+      ...previous,
+      nodes: previous.nodes.map((node) => {
+        const selected = wanted.has(node.id);
+        if ((node.selected === true) === selected) return node;
+        const next = { ...node, selected } as CanvasNode;
+        const source = origin.get(node);
+        if (source !== undefined) origin.set(next, source);
+        return next;
+      }),
+      edges: previous.edges.map((edge) => (edge.selected === true ? { ...edge, selected: false } : edge)),
+    }));
+  }, [origin]);
+
+  return { nodes: current.nodes, edges: current.edges, onNodesChange, onEdgesChange, select };
+}
