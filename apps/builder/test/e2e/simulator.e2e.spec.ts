@@ -63,6 +63,8 @@ describeInBrowser('the simulator, in Chromium, on the real API and runtime', () 
     await panel().waitFor();
     console.info(`simulator: editor and panel open ${String(Date.now() - openedAt)} ms after navigation`);
   };
+  /** A box on the editor's canvas, by node id. */
+  const box = (id: string): Locator => page.locator(`.react-flow__node[data-id="${id}"]`);
   const bot = (text: string | RegExp): Locator => thread().locator('.sim-msg--out').filter({ hasText: text });
 
   beforeAll(async () => {
@@ -146,6 +148,7 @@ describeInBrowser('the simulator, in Chromium, on the real API and runtime', () 
       await form.getByRole('button', { name: 'Start simulation' }).click();
       await panel().getByText('Waiting at Wait 1 hour').waitFor();
       await panel().getByText(/Wait 1 hour goes on in 1 hour/).waitFor();
+      await box('wait_1h').locator('.is-sim-current').waitFor();
       await screenshot(page, 'sim-02-waiting-en');
 
       await panel().getByRole('button', { name: 'Skip the wait: fire the timer of Wait 1 hour now' }).click();
@@ -168,8 +171,9 @@ describeInBrowser('the simulator, in Chromium, on the real API and runtime', () 
       await inspector.getByText('order', { exact: true }).waitFor();
       await inspector.getByText('Order within 23 h?').first().waitFor();
       await screenshot(page, 'sim-05-converted-inspector-en');
-      // The canvas marks the path the simulator reported.
-      expect(await page.locator('.react-flow__node').filter({ has: page.locator('[class*="sim"]') }).count()).toBeGreaterThan(0);
+      // The canvas marks the path the simulator reported: the converted branch, not the coupon.
+      for (const id of ['wait_order', 'converted', 'thank']) await box(id).locator('.is-sim-entered, .is-sim-current').waitFor();
+      expect(await box('coupon').locator('.is-sim-entered, .is-sim-current').count()).toBe(0);
     });
 
     it('cart recovery, reminder: restart, skip both waits, the coupon reminder goes out', async () => {
@@ -180,8 +184,11 @@ describeInBrowser('the simulator, in Chromium, on the real API and runtime', () 
       await panel().getByRole('button', { name: 'Skip the wait: fire the timer of Order within 23 h? now' }).click();
       await bot(/VOLTA10|coupon/i).first().waitFor();
       await screenshot(page, 'sim-06-reminder-en');
+      await box('coupon').locator('.is-sim-entered, .is-sim-current').waitFor();
       await panel().getByRole('button', { name: 'Stop the simulation and go back to the start form' }).click();
       await panel().getByRole('button', { name: 'Start simulation' }).waitFor();
+      // Stopped: the canvas no longer marks a path.
+      expect(await page.locator('.is-sim-entered, .is-sim-current').count()).toBe(0);
     });
 
     it('visitor question: reply buttons, a list, free text, keyboard only', async () => {
