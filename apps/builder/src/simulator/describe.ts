@@ -50,3 +50,35 @@ export function nodeName(document: FlowDocument, nodeId: string, t: Translate): 
   if (trigger !== undefined) return triggerName(trigger, t);
   return t('simulator.node.unknown', { id: nodeId });
 }
+
+/**
+ * The output a box left by, in the words of the box: a button's or branch's title when the
+ * output is one of its ids (buttons, list rows, condition branches, A/B variants), else the
+ * handle itself ("timeout", "else", "invalid").
+ */
+export function outputName(document: FlowDocument, nodeId: string, output: string): string {
+  const node = document.nodes.find((item) => item.id === nodeId);
+  return node === undefined ? output : (findTitle(node.data, output) ?? output);
+}
+
+function findTitle(value: unknown, id: string, depth = 0): string | undefined {
+  if (depth > 4 || typeof value !== 'object' || value === null) return undefined;
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const found = findTitle(item, id, depth + 1);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+  const record = value as Record<string, unknown>;
+  if (record['id'] === id) {
+    const title = record['title'] ?? record['label'];
+    if (typeof title === 'string' && title.trim() !== '') return title;
+  }
+  for (const child of Object.values(record)) {
+    if (typeof child !== 'object' || child === null) continue;
+    const found = findTitle(child, id, depth + 1);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}

@@ -3,7 +3,7 @@ import type { SimulationProblem, SimulationState } from '../api/simulation-types
 import { useI18n, useT } from '../i18n/index.js';
 import { describeError } from '../ui/describe-error.js';
 import { Badge, Callout, type BadgeTone } from '../ui/feedback.js';
-import { nodeName } from './describe.js';
+import { nodeName, outputName } from './describe.js';
 import type { SimulatorPath } from './simulator-panel-props.js';
 
 interface SimulationInspectorProps {
@@ -141,7 +141,7 @@ export function SimulationInspector({ document, state, path, sessionId, refreshE
             {path.steps.map((step, index) => (
               <li key={`${step.nodeId}-${String(index)}`} className={index === path.steps.length - 1 && path.currentNodeId === step.nodeId ? 'sim-path__step sim-path__step--current' : 'sim-path__step'}>
                 <span>{node(step.nodeId)}</span>
-                {step.output !== undefined && step.output !== 'next' && <span className="sim-path__output">{t('simulator.inspector.pathOutput', { output: step.output })}</span>}
+                {step.output !== undefined && step.output !== 'next' && <span className="sim-path__output">{t('simulator.inspector.pathOutput', { output: outputName(document, step.nodeId, step.output) })}</span>}
               </li>
             ))}
           </ol>

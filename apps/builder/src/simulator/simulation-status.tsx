@@ -34,12 +34,12 @@ export function SimulationStatus({ document, state, working, skipping, onSkipWai
   const noTimerId = 'sim-no-timer';
 
   let where: string;
-  if (state === null || working) where = t('simulator.controls.working');
+  if (state !== null && state.status !== 'ended' && state.waitingFor === 'effect' && state.waitingAt !== null) where = t('simulator.controls.waitingEffect', { node: node(state.waitingAt) });
+  else if (state === null || working) where = t('simulator.controls.working');
   else if (state.status === 'ended' || state.status === null) where = t('simulator.controls.ended');
   else if (state.waitingAt === null) where = t('simulator.controls.working');
   else if (state.waitingFor === 'event')
     where = t('simulator.controls.waitingEvent', { events: format.list(awaitedEvents(document, state).map((name) => eventName(name, t))), node: node(state.waitingAt) });
-  else if (state.waitingFor === 'effect') where = t('simulator.controls.waitingEffect', { node: node(state.waitingAt) });
   else if (state.waitingFor === 'human' || state.status === 'handoff') where = t('simulator.controls.waitingHuman', { node: node(state.waitingAt) });
   else if (state.waitingFor === 'timer') where = t('simulator.controls.waitingTimer', { node: node(state.waitingAt) });
   else where = t('simulator.controls.waitingReply', { node: node(state.waitingAt) });
@@ -54,34 +54,44 @@ export function SimulationStatus({ document, state, working, skipping, onSkipWai
         <p className="sim-status__timer">
           <Icon name="clock" size={14} />
           <span>
-            {t('simulator.controls.timer', { node: node(timer.nodeId), when: format.relative(timer.fireAt) })}
+            {t(timerKey(state, timer.nodeId), { node: node(timer.nodeId), when: format.relative(timer.fireAt) })}
             <span className="sim-status__at"> · {format.dateTime(timer.fireAt)}</span>
           </span>
         </p>
       )}
-      <div className="sim-status__actions">
-        <Button
-          size="sm"
-          variant={timer === undefined ? 'secondary' : 'primary'}
-          loading={skipping}
-          disabled={timer === undefined}
-          aria-describedby={timer === undefined ? noTimerId : undefined}
-          aria-label={timer === undefined ? undefined : t('simulator.controls.skipWaitLabel', { node: node(timer.nodeId) })}
-          onClick={onSkipWait}
-        >
-          <SimIcon name="fast-forward" size={16} />
-          {t('simulator.controls.skipWait')}
-        </Button>
-        <Button size="sm" onClick={onSendEvent} disabled={state === null || state.status === 'ended'}>
-          <SimIcon name="bolt" size={16} />
-          {t('simulator.controls.sendEvent')}
-        </Button>
-        {timer === undefined && (
-          <span id={noTimerId} className="sim-status__reason">
-            {t('simulator.controls.nothingToSkip')}
-          </span>
-        )}
-      </div>
+      {state?.status !== 'ended' && (
+        <div className="sim-status__actions">
+          <Button
+            size="sm"
+            variant={timer === undefined ? 'secondary' : 'primary'}
+            loading={skipping}
+            disabled={timer === undefined}
+            aria-describedby={timer === undefined ? noTimerId : undefined}
+            aria-label={timer === undefined ? undefined : t('simulator.controls.skipWaitLabel', { node: node(timer.nodeId) })}
+            onClick={onSkipWait}
+          >
+            <SimIcon name="fast-forward" size={16} />
+            {t('simulator.controls.skipWait')}
+          </Button>
+          <Button size="sm" onClick={onSendEvent} disabled={state === null}>
+            <SimIcon name="bolt" size={16} />
+            {t('simulator.controls.sendEvent')}
+          </Button>
+          {timer === undefined && (
+            <span id={noTimerId} className="sim-status__reason">
+              {t('simulator.controls.nothingToSkip')}
+            </span>
+          )}
+        </div>
+      )}
     </section>
   );
+}
+
+/** What a timer does where the session waits: a wait goes on; a question or an event wait times out. */
+function timerKey(state: SimulationState | null, nodeId: string): 'simulator.controls.timer' | 'simulator.controls.timerReply' | 'simulator.controls.timerEvent' {
+  if (state?.waitingAt !== nodeId) return 'simulator.controls.timer';
+  if (state.waitingFor === 'reply') return 'simulator.controls.timerReply';
+  if (state.waitingFor === 'event') return 'simulator.controls.timerEvent';
+  return 'simulator.controls.timer';
 }

@@ -8,8 +8,8 @@ import { describeError } from '../ui/describe-error.js';
 import { Callout } from '../ui/feedback.js';
 import { useToast } from '../ui/toast.js';
 import { ChatComposer } from './chat-composer.js';
-import { ChatThread } from './chat-thread.js';
-import { eventName } from './describe.js';
+import { ChatThread, type ThreadNote } from './chat-thread.js';
+import { eventName, nodeName, triggerName } from './describe.js';
 import { SendEventDialog } from './send-event-dialog.js';
 import { SimulationInspector } from './simulation-inspector.js';
 import { awaitedEvents, SimulationStatus } from './simulation-status.js';
@@ -40,6 +40,14 @@ export function SimulationView({ document, started, contactName, onPathChange, o
   const [skipping, setSkipping] = useState(false);
   const [tapping, setTapping] = useState(false);
   const [sendError, setSendError] = useState<unknown>(null);
+  const [notes, setNotes] = useState<readonly ThreadNote[]>(() => {
+    const trigger = document.triggers.find((item) => item.id === started.triggerId);
+    // A customer message starts the thread itself; a shop event or a manual start is said in a note.
+    if (trigger === undefined || trigger.type === 'inbound_message') return [];
+    return [{ id: 'start', afterMessages: 0, text: t('simulator.note.started', { trigger: triggerName(trigger, t) }), icon: 'bolt' }];
+  });
+  const addNote = (afterMessages: number, text: string, icon: ThreadNote['icon']) =>
+    setNotes((current) => [...current, { id: `note-${String(current.length)}`, afterMessages, text, icon }]);
   const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ chat: null, inspector: null });
 
   const path = useMemo(() => (state === null ? null : buildSimulatorPath(state, started.sessionId)), [state, started.sessionId]);
@@ -64,9 +72,11 @@ export function SimulationView({ document, started, contactName, onPathChange, o
 
   const skipWait = async () => {
     setSkipping(true);
+    const shown = messages.length;
     try {
       expectStep();
       const skipped = await api.simulations.skipWait(started.id);
+      addNote(shown, t('simulator.note.skipped', { node: nodeName(document, skipped.nodeId, t) }), 'fast-forward');
       toast.show({ tone: skipped.status === 'fired' ? 'success' : 'info', message: skipped.status === 'fired' ? t('simulator.controls.skipped') : t('simulator.controls.skipStale') });
     } catch (error) {
       toast.show({ tone: 'error', message: describeError(error, t).message });
@@ -78,7 +88,9 @@ export function SimulationView({ document, started, contactName, onPathChange, o
 
   const sendEvent = async ({ name, data }: { name: string; data: Record<string, unknown> }) => {
     const before = state?.path.length ?? 0;
+    const shown = messages.length;
     const result = await api.simulations.sendEvent(started.id, { name, data });
+    addNote(shown, t(result.outcome === 'advanced' ? 'simulator.note.event' : 'simulator.note.eventIgnored', { event: eventName(name, t) }), 'bolt');
     if (result.outcome === 'advanced') {
       if ((state?.path.length ?? 0) === before) expectStep();
       toast.show({ tone: 'success', message: t('simulator.eventDialog.advanced', { event: eventName(name, t) }) });
@@ -136,6 +148,7 @@ export function SimulationView({ document, started, contactName, onPathChange, o
         {!simulation.live && simulation.messages.length > 0 && <p className="sim-note">{t('simulator.chat.reconnecting')}</p>}
         <ChatThread
           messages={messages}
+          notes={notes}
           channel={started.channel}
           contactName={contactName}
           working={working}

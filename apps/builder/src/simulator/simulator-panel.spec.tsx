@@ -67,6 +67,7 @@ describe('SimulatorPanel: the start form', () => {
       body: { channel: 'whatsapp', triggerId: 'cart_abandoned', contactName: 'Bia Lima', data: { ...sampleEventData('cart.abandoned', 'en'), total: 12 } },
     });
     expect(screen.getByText('As WhatsApp · Bia Lima')).toBeTruthy();
+    expect(within(screen.getByRole('log')).getByText('Started by: Shop event: Cart abandoned')).toBeTruthy();
   });
 
   it('refuses data that is not a JSON object, and resets to the sample', async () => {
@@ -234,10 +235,18 @@ describe('SimulatorPanel: controls, inspector and path', () => {
     fake.setState({ waitingAt: 'wait_1h', waitingFor: 'timer', timers: [{ nodeId: 'wait_1h', fireAt }], path: [{ sessionId: 'session-1', nodeId: 'cart_abandoned', output: 'start', at: fireAt }] });
     act(() => fake.stepped());
     const enabled = await screen.findByRole('button', { name: 'Skip the wait: fire the timer of Wait 1 hour now' });
-    expect(screen.getByText(/Wait 1 hour fires in 1 hour/)).toBeTruthy();
+    expect(screen.getByText(/Wait 1 hour goes on in 1 hour/)).toBeTruthy();
     fireEvent.click(enabled);
     await waitFor(() => expect(fake.calls.at(-1)).toEqual({ name: 'skipWait', id: 'sim-1' }));
     expect(await screen.findByText('The wait was skipped.')).toBeTruthy();
+    act(() => {
+      fake.botSays({ kind: 'text', text: 'Your cart is waiting' });
+    });
+    await within(screen.getByRole('log')).findByText('Your cart is waiting');
+    // The note stands where the tester skipped: before what the skip made the bot send.
+    const items = within(screen.getByRole('log')).getAllByRole('listitem').map((item) => item.textContent ?? '');
+    expect(items.findIndex((text) => text.includes('Wait skipped at Wait 1 hour'))).toBeLessThan(items.findIndex((text) => text.includes('Your cart is waiting')));
+    expect(items.findIndex((text) => text.includes('Started by: Shop event: Cart abandoned'))).toBe(0);
   });
 
   it('sends an event to the simulation, prefilled with the sample order the flow waits for', async () => {
@@ -252,6 +261,7 @@ describe('SimulatorPanel: controls, inspector and path', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Send event' }));
     await waitFor(() => expect(fake.calls.at(-1)).toEqual({ name: 'sendEvent', id: 'sim-1', body: { name: 'order.created', data: sampleEventData('order.created', 'en') } }));
     expect(await screen.findByText('Order created sent: the flow went on.')).toBeTruthy();
+    expect(within(screen.getByRole('log')).getByText('Event sent: Order created')).toBeTruthy();
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useApi } from '../api/api-context.js';
 import type { SimulationStarted, StartSimulationRequest } from '../api/simulation-types.js';
 import { useI18n, useT } from '../i18n/index.js';
-import { Button, IconButton } from '../ui/button.js';
+import { IconButton } from '../ui/button.js';
 import { describeError } from '../ui/describe-error.js';
 import { Callout } from '../ui/feedback.js';
 import { channelName } from './describe.js';
@@ -62,6 +62,8 @@ export function SimulatorPanel({ flowId, document, flush, onPathChange, onClose 
       const started = await api.simulations.start(flowId, request);
       onPathChange(null);
       setRun({ started, request, contactName: request.contactName ?? '' });
+      // The form (and the button that had focus) is gone: keyboard users continue from the panel's title.
+      requestAnimationFrame(() => heading.current?.focus());
     } catch (failure) {
       setError({ kind: 'start', error: failure });
     }
@@ -93,13 +95,10 @@ export function SimulatorPanel({ flowId, document, flush, onPathChange, onClose 
         <div className="sim__actions">
           {run !== null && (
             <>
-              <Button size="sm" variant="ghost" icon="restore" aria-label={t('simulator.restartLabel')} title={t('simulator.restartLabel')} loading={phase !== 'idle'} onClick={() => void start(run.request)}>
-                {t('simulator.restart')}
-              </Button>
-              <Button size="sm" variant="ghost" aria-label={t('simulator.stopLabel')} title={t('simulator.stopLabel')} onClick={stop}>
+              <IconButton icon="restore" size="sm" label={t('simulator.restartLabel')} disabled={phase !== 'idle'} aria-busy={phase !== 'idle' || undefined} onClick={() => void start(run.request)} />
+              <button type="button" className="btn btn--ghost btn--icon btn--sm" aria-label={t('simulator.stopLabel')} title={t('simulator.stopLabel')} onClick={stop}>
                 <SimIcon name="stop" size={16} />
-                {t('simulator.stop')}
-              </Button>
+              </button>
             </>
           )}
           <IconButton icon="x" size="sm" label={t('simulator.close')} onClick={onClose} />
