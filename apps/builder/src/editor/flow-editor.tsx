@@ -67,10 +67,13 @@ export function FlowEditor({ flow, initialDocument }: { flow: FlowDetail; initia
     const client = draftClient(api, flow.id);
     return new Autosave({ revision: flow.draftRevision, ...client, currentDocument: () => historyRef.current.document, onStatus: setSaveStatus });
   });
-  useEffect(() => () => {
-    // Leaving the editor (another page of the app): send what is left.
-    if (autosave.dirty) void autosave.flush().catch(() => undefined);
-    autosave.dispose();
+  useEffect(() => {
+    autosave.activate();
+    return () => {
+      // Leaving the editor (another page of the app): send what is left.
+      if (autosave.dirty) void autosave.flush().catch(() => undefined);
+      autosave.dispose();
+    };
   }, [autosave]);
   useEffect(() => {
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
