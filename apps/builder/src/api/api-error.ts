@@ -17,6 +17,7 @@ export type KnownErrorCode =
   | 'too_many_attempts'
   | 'already_set_up'
   | 'draft_conflict'
+  | 'operation_refused'
   | 'flow_has_errors'
   | 'payload_too_large'
   | 'internal_error';

@@ -1,3 +1,5 @@
+import type { FlowOperation } from '@jornada/flow-engine';
+import { isApiError } from './api-error.js';
 import type { HttpClient } from './http-client.js';
 import type {
   DraftSaved,
@@ -11,6 +13,7 @@ import type {
   FlowVersionPage,
   ImportedFlow,
   LintIssue,
+  OperationRefusal,
   PublishedFlow,
   WorkspaceLocale,
 } from './types.js';
@@ -35,6 +38,13 @@ export function flowsApi(http: HttpClient) {
       (await http.request<{ issues: LintIssue[] }>({ method: 'POST', path: '/flows/validate', body: { document } })).issues,
     saveDraft: (id: string, body: { document: FlowDocumentJson; revision: number }) =>
       http.request<DraftSaved>({ method: 'PUT', path: `${flowPath(id)}/draft`, body }),
+    /**
+     * Applies typed operations to the draft on the server (the reducer the editor ran), all or
+     * none, and answers like saveDraft. Throws ApiError: 409 `draft_conflict` when `revision`
+     * is stale (meta.current has the draft), 422 `operation_refused` (see operationRefusal).
+     */
+    applyOperations: (id: string, body: { revision: number; operations: readonly FlowOperation[] }) =>
+      http.request<DraftSaved>({ method: 'POST', path: `${flowPath(id)}/draft/operations`, body }),
     publish: (id: string, body: { revision?: number } = {}) => http.request<PublishedFlow>({ method: 'POST', path: `${flowPath(id)}/publish`, body }),
 
     versions: (id: string, query: { locale?: WorkspaceLocale; limit?: number; before?: number } = {}) =>
@@ -47,5 +57,18 @@ export function flowsApi(http: HttpClient) {
 
     templates: async (locale?: WorkspaceLocale) =>
       (await http.request<{ items: FlowTemplate[] }>({ path: '/flow-templates', query: { locale } })).items,
+  };
+}
+
+/** Which operation the API refused and why, when `error` is a 422 `operation_refused`. */
+export function operationRefusal(error: unknown): OperationRefusal | undefined {
+  if (!isApiError(error) || error.code !== 'operation_refused') return undefined;
+  const { operationIndex, reason, path, elementId } = error.meta;
+  if (typeof operationIndex !== 'number' || typeof reason !== 'string') return undefined;
+  return {
+    operationIndex,
+    reason: reason as OperationRefusal['reason'],
+    ...(typeof path === 'string' ? { path } : {}),
+    ...(typeof elementId === 'string' ? { elementId } : {}),
   };
 }

@@ -3,6 +3,7 @@
 export { ApiError, isApiError, toApiError, type ApiErrorDetail, type KnownErrorCode } from './api-error.js';
 export { ApiProvider, useApi } from './api-context.js';
 export { createApi, type Api } from './create-api.js';
+export { operationRefusal } from './flows.api.js';
 export { createHttpClient, type HttpClient, type HttpClientOptions, type RequestOptions } from './http-client.js';
 export * from './types.js';
 export * from './simulation-types.js';

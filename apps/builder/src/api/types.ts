@@ -1,4 +1,4 @@
-import type { FlowDiff } from '@jornada/flow-engine';
+import type { FlowDiff, OperationErrorCode } from '@jornada/flow-engine';
 
 // The API's response and request shapes the builder uses, as the OpenAPI document
 // (/api/docs-json) describes them. Dates travel as ISO strings.
@@ -194,6 +194,19 @@ export interface DraftSaved {
   readonly updatedAt: string;
   readonly document: FlowDocumentJson;
   readonly issues: readonly LintIssue[];
+}
+
+/**
+ * `error.meta` of a 422 `operation_refused` from POST /flows/:id/draft/operations: which
+ * operation of the request was refused and why (the engine's OperationError code).
+ */
+export interface OperationRefusal {
+  readonly operationIndex: number;
+  readonly reason: OperationErrorCode;
+  /** Path inside that operation, e.g. `edge.sourceHandle` or `operations.1.node.data.text`. */
+  readonly path?: string;
+  /** The node, trigger or edge concerned. */
+  readonly elementId?: string;
 }
 
 export interface PublishedFlow {

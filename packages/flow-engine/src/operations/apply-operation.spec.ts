@@ -446,4 +446,61 @@ describe('applyOperations', () => {
       error: { code: 'duplicate_id', message: 'Another node or trigger already uses the id "n1".', path: 'node.id', elementId: 'n1', operationIndex: 1 },
     });
   });
+
+  it('applies a run of moves as one, with the same result as one by one', () => {
+    const doc = smallFlow();
+    const moves: FlowOperation[] = [
+      { type: 'move', positions: { greeting: { x: 1, y: 1 }, ask: { x: 2, y: 2 } } },
+      { type: 'move', positions: { t2: { x: 3, y: 3 } }, clear: ['ask', 'bye'] },
+      { type: 'move', positions: { ask: { x: 4, y: 4 } }, clear: ['greeting'] },
+    ];
+    let oneByOne = doc;
+    for (const op of moves) {
+      const result = applyOperation(oneByOne, op);
+      if (!result.ok) throw new Error('refused');
+      oneByOne = result.document;
+    }
+    const together = applyOperations(doc, [{ type: 'update_node', nodeId: 'bye', label: 'End' }, ...moves]);
+    expect(together.ok && together.document.ui.positions).toEqual({ t1: { x: 0, y: 0 }, t2: { x: 3, y: 3 }, ask: { x: 4, y: 4 } });
+    expect(together.ok && together.document.ui.positions).toEqual(oneByOne.ui.positions);
+  });
+
+  it('names the refused move inside a run of moves', () => {
+    const result = applyOperations(smallFlow(), [
+      { type: 'move', positions: { greeting: { x: 1, y: 1 } } },
+      { type: 'move', positions: { ask: { x: 1, y: 1 } } },
+      { type: 'move', positions: { ghost: { x: 1, y: 1 } } },
+      { type: 'move', positions: { bye: { x: 1, y: 1 } } },
+    ]);
+    expect(result).toMatchObject({ ok: false, error: { code: 'unknown_element', path: 'positions.ghost', operationIndex: 2 } });
+  });
+});
+
+describe('FLOW_LIMITS', () => {
+  it('are the limits of the document schema', () => {
+    const base = smallFlow();
+    const withCount = (key: 'triggers' | 'nodes' | 'edges' | 'variables', count: number): FlowDocument => {
+      const make = {
+        triggers: (i: number) => ({ id: `m${String(i)}`, type: 'manual' }),
+        nodes: (i: number) => endNode(`n${String(i)}`),
+        edges: (i: number) => ({ id: `x${String(i)}`, source: 't1', sourceHandle: 'next', target: 'bye' }),
+        variables: (i: number) => ({ name: `v${String(i)}`, type: 'text' }),
+      }[key];
+      return { ...base, [key]: Array.from({ length: count }, (_, i) => make(i)) } as FlowDocument;
+    };
+    for (const key of ['triggers', 'nodes', 'edges', 'variables'] as const) {
+      expect([key, parseFlow(withCount(key, FLOW_LIMITS[key])).ok]).toEqual([key, true]);
+      expect([key, parseFlow(withCount(key, FLOW_LIMITS[key] + 1)).ok]).toEqual([key, false]);
+    }
+    expect(parseFlow({ ...base, name: 'x'.repeat(FLOW_LIMITS.nameLength + 1) }).ok).toBe(false);
+    expect(parseFlow({ ...base, description: 'x'.repeat(FLOW_LIMITS.descriptionLength + 1) }).ok).toBe(false);
+  });
+
+  it('refuse connections and variables past them', () => {
+    const base = smallFlow();
+    const manyEdges = { ...base, edges: Array.from({ length: FLOW_LIMITS.edges }, (_, i) => ({ id: `x${String(i)}`, source: 't1', sourceHandle: 'next', target: 'bye' })) };
+    expect(refused(manyEdges, { type: 'connect', edge: { id: 'one_more', source: 'greeting', sourceHandle: 'other', target: 'bye' } }).code).toBe('limit_exceeded');
+    const variables = Array.from({ length: FLOW_LIMITS.variables + 1 }, (_, i) => ({ name: `v${String(i)}`, type: 'text' as const }));
+    expect(refused(base, { type: 'set_variables', variables }).code).toBe('limit_exceeded');
+  });
 });

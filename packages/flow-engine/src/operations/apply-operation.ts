@@ -63,12 +63,51 @@ export function invertOperation(before: FlowDocument, op: FlowOperation): FlowOp
  */
 export function applyOperations(document: FlowDocument, operations: readonly FlowOperation[]): ApplyResult {
   let current = document;
-  for (const [index, op] of operations.entries()) {
-    const result = applyStep(current, op, 0);
-    if (!result.ok) return { ok: false, error: { ...result.error, operationIndex: index } };
-    current = result.document;
+  let index = 0;
+  while (index < operations.length) {
+    // A run of moves (a drag sent as it happens) is applied as one: copying the positions of a
+    // large flow once instead of once per move. Same result; when the merged move is refused,
+    // the moves go one by one below so the error names the right one.
+    const end = endOfMoves(operations, index);
+    const merged = end - index > 1 ? mergeMoves(operations.slice(index, end)) : undefined;
+    const result = merged === undefined ? undefined : applyStep(current, merged, 0);
+    if (result?.ok) {
+      current = result.document;
+      index = end;
+      continue;
+    }
+    const op = operations[index] as FlowOperation;
+    const single = applyStep(current, op, 0);
+    if (!single.ok) return { ok: false, error: { ...single.error, operationIndex: index } };
+    current = single.document;
+    index++;
   }
   return { ok: true, document: current };
+}
+
+function endOfMoves(operations: readonly FlowOperation[], start: number): number {
+  let end = start;
+  while (operations[end]?.type === 'move') end++;
+  return end;
+}
+
+/** One move doing what these do in order, or undefined when one is malformed. */
+function mergeMoves(moves: readonly FlowOperation[]): FlowOperation | undefined {
+  const positions = new Map<string, unknown>();
+  const clear = new Set<string>();
+  for (const move of moves) {
+    if (move.type !== 'move' || !isRecord(move.positions) || (move.clear !== undefined && !Array.isArray(move.clear))) return undefined;
+    // Within one move, clear comes first, then positions.
+    for (const id of move.clear ?? []) {
+      if (typeof id !== 'string') return undefined;
+      positions.delete(id);
+      clear.add(id);
+    }
+    for (const [id, point] of Object.entries(move.positions)) positions.set(id, point);
+  }
+  const merged: Record<string, CanvasPoint> = {};
+  for (const [id, point] of positions) setOwn(merged, id, point as CanvasPoint);
+  return { type: 'move', positions: merged, ...(clear.size > 0 ? { clear: [...clear] } : {}) };
 }
 
 function applyStep(doc: FlowDocument, op: FlowOperation, depth: number): ApplyWithInverseResult {
@@ -107,7 +146,7 @@ function addNode(doc: FlowDocument, op: Extract<FlowOperation, { type: 'add_node
   const node = checkNode(op.node, 'node');
   if (!node.ok) return node;
   const { id } = node.value;
-  if (elementIds(doc).has(id)) return duplicateElement(id, 'node.id');
+  if (hasElement(doc, id)) return duplicateElement(id, 'node.id');
   if (doc.nodes.length + 1 > FLOW_LIMITS.nodes) return overLimit('nodes', FLOW_LIMITS.nodes);
   const position = checkPoint(op.position, 'position', id);
   if (!position.ok) return position;
@@ -123,6 +162,7 @@ function updateNode(doc: FlowDocument, op: Extract<FlowOperation, { type: 'updat
   const previous = doc.nodes[at];
   if (previous === undefined) return unknownNode(op.nodeId, 'nodeId');
   const label = op.label === undefined ? previous.label : op.label === null ? undefined : op.label;
+  if (op.data === undefined) return relabel(doc, at, previous, label, op.label);
   const candidate = {
     id: previous.id,
     type: previous.type,
@@ -170,11 +210,30 @@ function updateNode(doc: FlowDocument, op: Extract<FlowOperation, { type: 'updat
   };
 }
 
+/** A label-only update: the data (already valid) stays as it is, and so do the outputs. */
+function relabel(doc: FlowDocument, at: number, previous: FlowNode, label: string | undefined, sent: string | null | undefined): ApplyWithInverseResult {
+  if (label !== undefined) {
+    const checked = NodeLabelSchema.safeParse(label);
+    if (!checked.success) return invalid('invalid_node', `The label of the ${describeNode(previous)}`, checked.error, 'label', previous.id);
+  }
+  const { label: _previousLabel, ...rest } = previous;
+  const nodes = [...doc.nodes];
+  nodes[at] = (label === undefined ? rest : { ...rest, label }) as FlowNode;
+  return {
+    ok: true,
+    document: { ...doc, nodes },
+    inverse: { type: 'update_node', nodeId: previous.id, ...(sent === undefined ? {} : { label: previous.label ?? null }) },
+  };
+}
+
+/** The schema of a node's label (the same for every type). */
+const NodeLabelSchema = FlowNodeSchema.options[0].shape.label.unwrap();
+
 function addTrigger(doc: FlowDocument, op: Extract<FlowOperation, { type: 'add_trigger' }>): ApplyWithInverseResult {
   const trigger = checkTrigger(op.trigger, 'trigger');
   if (!trigger.ok) return trigger;
   const { id } = trigger.value;
-  if (elementIds(doc).has(id)) return duplicateElement(id, 'trigger.id');
+  if (hasElement(doc, id)) return duplicateElement(id, 'trigger.id');
   if (doc.triggers.length + 1 > FLOW_LIMITS.triggers) return overLimit('triggers', FLOW_LIMITS.triggers);
   const position = checkPoint(op.position, 'position', id);
   if (!position.ok) return position;
@@ -205,7 +264,7 @@ function updateTrigger(doc: FlowDocument, op: Extract<FlowOperation, { type: 'up
 
 function connect(doc: FlowDocument, op: Extract<FlowOperation, { type: 'connect' }>): ApplyWithInverseResult {
   if (doc.edges.length + 1 > FLOW_LIMITS.edges) return overLimit('edges', FLOW_LIMITS.edges);
-  const edge = checkEdge(op.edge, 'edge', edgeContext(doc, doc.nodes, doc.triggers));
+  const edge = checkEdge(op.edge, 'edge', scanningContext(doc));
   if (!edge.ok) return edge;
   return { ok: true, document: { ...doc, edges: [...doc.edges, edge.value] }, inverse: { type: 'remove_elements', edgeIds: [edge.value.id] } };
 }
@@ -258,7 +317,7 @@ function addElements(doc: FlowDocument, op: Extract<FlowOperation, { type: 'add_
   const indexes = checkIndexes(op.indexes, { triggers: triggers.length, nodes: nodes.length, edges: lists.edges.value.length });
   if (!indexes.ok) return indexes;
 
-  const context = edgeContext(doc, [...doc.nodes, ...nodes], [...doc.triggers, ...triggers]);
+  const context = indexedContext(doc, [...doc.nodes, ...nodes], [...doc.triggers, ...triggers]);
   const edges: FlowEdge[] = [];
   for (const [i, input] of lists.edges.value.entries()) {
     const edge = checkEdge(input, `edges.${String(i)}`, context);
@@ -323,7 +382,7 @@ function removeElements(doc: FlowDocument, op: Extract<FlowOperation, { type: 'r
   if (nodes.items.length > 0) document.nodes = nodes.rest;
   if (edges.items.length > 0) document.edges = edges.rest;
   if (positions.length > 0) {
-    document.ui = { ...doc.ui, positions: Object.fromEntries(Object.entries(doc.ui.positions).filter(([id]) => !elements.has(id))) };
+    document.ui = { ...doc.ui, positions: withoutPositions(doc.ui.positions, elements) };
   }
   const indexes: NonNullable<Extract<FlowOperation, { type: 'add_elements' }>['indexes']> = {};
   if (triggers.items.length > 0) indexes.triggers = triggers.indexes;
@@ -359,8 +418,7 @@ function move(doc: FlowDocument, op: Extract<FlowOperation, { type: 'move' }>): 
 
   const touched = new Set([...(clear.value as string[]), ...moved.map(([id]) => id)]);
   const cleared = new Set(clear.value as string[]);
-  const kept = Object.entries(doc.ui.positions).filter(([id]) => !cleared.has(id));
-  const positions = withPositions(Object.fromEntries(kept), moved);
+  const positions = withPositions(cleared.size === 0 ? doc.ui.positions : withoutPositions(doc.ui.positions, cleared), moved);
   const previous: [string, CanvasPoint][] = [];
   const unplaced: string[] = [];
   const movedIds = new Set(moved.map(([id]) => id));
@@ -483,21 +541,42 @@ function checkTrigger(input: unknown, path: string): Checked<Trigger> {
   return invalid('invalid_trigger', id === undefined ? 'The trigger' : `The trigger "${id}"`, parsed.error, path, id);
 }
 
+/** What checking an edge needs to know about the document it goes into. */
 interface EdgeContext {
-  nodes: ReadonlyMap<string, FlowNode>;
-  triggers: ReadonlyMap<string, Trigger>;
-  /** Edge ids in use; grows as edges are accepted. */
-  edgeIds: Set<string>;
-  /** `source\u0000handle` of connected outputs; grows as edges are accepted. */
-  outputs: Set<string>;
+  node(id: string): FlowNode | undefined;
+  trigger(id: string): Trigger | undefined;
+  edgeIdTaken(id: string): boolean;
+  outputTaken(source: string, handle: string): boolean;
+  /** Records an accepted edge, so the next ones of the same operation see it. */
+  accept(edge: FlowEdge): void;
 }
 
-function edgeContext(doc: FlowDocument, nodes: readonly FlowNode[], triggers: readonly Trigger[]): EdgeContext {
+/** For one edge: plain scans, nothing built (a connect on a large flow stays cheap). */
+function scanningContext(doc: FlowDocument): EdgeContext {
   return {
-    nodes: new Map(nodes.map((n) => [n.id, n])),
-    triggers: new Map(triggers.map((t) => [t.id, t])),
-    edgeIds: new Set(doc.edges.map((e) => e.id)),
-    outputs: new Set(doc.edges.map((e) => outputKey(e.source, e.sourceHandle))),
+    node: (id) => doc.nodes.find((n) => n.id === id),
+    trigger: (id) => doc.triggers.find((t) => t.id === id),
+    edgeIdTaken: (id) => doc.edges.some((e) => e.id === id),
+    outputTaken: (source, handle) => doc.edges.some((e) => e.source === source && e.sourceHandle === handle),
+    accept: () => undefined,
+  };
+}
+
+/** For many edges: indexes built once. */
+function indexedContext(doc: FlowDocument, nodes: readonly FlowNode[], triggers: readonly Trigger[]): EdgeContext {
+  const nodeById = new Map(nodes.map((n) => [n.id, n]));
+  const triggerById = new Map(triggers.map((t) => [t.id, t]));
+  const edgeIds = new Set(doc.edges.map((e) => e.id));
+  const outputs = new Set(doc.edges.map((e) => outputKey(e.source, e.sourceHandle)));
+  return {
+    node: (id) => nodeById.get(id),
+    trigger: (id) => triggerById.get(id),
+    edgeIdTaken: (id) => edgeIds.has(id),
+    outputTaken: (source, handle) => outputs.has(outputKey(source, handle)),
+    accept: (edge) => {
+      edgeIds.add(edge.id);
+      outputs.add(outputKey(edge.source, edge.sourceHandle));
+    },
   };
 }
 
@@ -505,11 +584,11 @@ function checkEdge(input: unknown, path: string, context: EdgeContext): Checked<
   const parsed = EdgeSchema.safeParse(input);
   if (!parsed.success) return invalid('invalid_edge', 'The connection', parsed.error, path);
   const edge = parsed.data;
-  if (context.edgeIds.has(edge.id)) {
+  if (context.edgeIdTaken(edge.id)) {
     return refuse('duplicate_id', `Another connection already uses the id "${edge.id}".`, { path: `${path}.id`, elementId: edge.id });
   }
-  const node = context.nodes.get(edge.source);
-  const trigger = context.triggers.get(edge.source);
+  const node = context.node(edge.source);
+  const trigger = context.trigger(edge.source);
   if (node === undefined && trigger === undefined) {
     return refuse('unknown_source', `The connection starts at "${edge.source}", which is not a node or trigger of this flow.`, {
       path: `${path}.source`,
@@ -525,13 +604,14 @@ function checkEdge(input: unknown, path: string, context: EdgeContext): Checked<
       elementId: edge.source,
     });
   }
-  if (context.triggers.has(edge.target)) {
-    return refuse('edge_into_trigger', `A connection cannot lead into the ${describeTrigger(context.triggers.get(edge.target) as Trigger)}: triggers start the flow.`, {
+  const intoTrigger = context.trigger(edge.target);
+  if (intoTrigger !== undefined) {
+    return refuse('edge_into_trigger', `A connection cannot lead into the ${describeTrigger(intoTrigger)}: triggers start the flow.`, {
       path: `${path}.target`,
       elementId: edge.target,
     });
   }
-  if (!context.nodes.has(edge.target)) {
+  if (context.node(edge.target) === undefined) {
     return refuse('unknown_target', `The connection leads to "${edge.target}", which is not a node of this flow.`, {
       path: `${path}.target`,
       elementId: edge.target,
@@ -540,15 +620,13 @@ function checkEdge(input: unknown, path: string, context: EdgeContext): Checked<
   if (edge.source === edge.target) {
     return refuse('self_loop', `${sentence(`the ${name}`)} cannot be connected to itself.`, { path: `${path}.target`, elementId: edge.source });
   }
-  const key = outputKey(edge.source, edge.sourceHandle);
-  if (context.outputs.has(key)) {
+  if (context.outputTaken(edge.source, edge.sourceHandle)) {
     return refuse('output_taken', `The "${edge.sourceHandle}" output of the ${name} is already connected; remove that connection first.`, {
       path: `${path}.sourceHandle`,
       elementId: edge.source,
     });
   }
-  context.edgeIds.add(edge.id);
-  context.outputs.add(key);
+  context.accept(edge);
   return { ok: true, value: edge };
 }
 
@@ -584,7 +662,12 @@ function outputKey(source: string, handle: string): string {
   return `${source}\u0000${handle}`;
 }
 
-/** Ids of nodes and triggers: one namespace, since an edge's source may be either. */
+/** Whether a node or trigger has this id (one namespace, since an edge's source may be either). */
+function hasElement(doc: FlowDocument, id: string): boolean {
+  return doc.nodes.some((n) => n.id === id) || doc.triggers.some((t) => t.id === id);
+}
+
+/** Ids of nodes and triggers. */
 function elementIds(doc: FlowDocument): Set<string> {
   return new Set([...doc.nodes.map((n) => n.id), ...doc.triggers.map((t) => t.id)]);
 }
@@ -594,9 +677,24 @@ function ownPosition(positions: Positions, id: string): CanvasPoint | undefined 
   return Object.hasOwn(positions, id) ? positions[id] : undefined;
 }
 
-/** A copy of `positions` with these set (defined as data properties, so "__proto__" is just an id). */
+/** A copy of `positions` with these set ("__proto__" included: it is an id like any other). */
 function withPositions(positions: Positions, entries: readonly (readonly [string, CanvasPoint])[]): Positions {
-  return Object.fromEntries([...Object.entries(positions), ...entries]);
+  const copy = { ...positions };
+  for (const [id, point] of entries) setOwn(copy, id, point);
+  return copy;
+}
+
+/** A copy of `positions` without these ids. */
+function withoutPositions(positions: Positions, ids: ReadonlySet<string>): Positions {
+  const copy: Positions = {};
+  for (const [id, point] of Object.entries(positions)) if (!ids.has(id)) setOwn(copy, id, point);
+  return copy;
+}
+
+/** `record[key] = value` as a data property: assigning "__proto__" would set the prototype. */
+function setOwn<T>(record: Record<string, T>, key: string, value: T): void {
+  if (key === '__proto__') Object.defineProperty(record, key, { value, writable: true, enumerable: true, configurable: true });
+  else record[key] = value;
 }
 
 /** Splits a list into the items that match (with their indexes) and the rest, keeping order. */
