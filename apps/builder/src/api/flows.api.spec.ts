@@ -14,6 +14,7 @@ function recordingClient(answer: unknown) {
       return Promise.resolve(answer as T);
     },
     requestText: () => Promise.reject(new Error('not used')),
+    requestStream: () => Promise.reject(new Error('not used')),
   };
   return { http, calls };
 }
