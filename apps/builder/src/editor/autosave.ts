@@ -59,6 +59,7 @@ export class Autosave {
   private attempts = 0;
   private statusNow: SaveStatus = { kind: 'saved' };
   private disposed = false;
+  private lastEditAt = 0;
   private readonly options: AutosaveOptions;
   private readonly timers: NonNullable<AutosaveOptions['timers']>;
 
@@ -88,6 +89,7 @@ export class Autosave {
   /** Queues an operation the editor applied; it leaves after the debounce. */
   enqueue(operation: FlowOperation): void {
     this.queue.push(operation);
+    this.lastEditAt = this.timers.now();
     if (this.statusNow.kind === 'conflict' || this.statusNow.kind === 'failed') return;
     if (this.statusNow.kind !== 'offline') this.setStatus({ kind: 'pending' });
     if (this.statusNow.kind === 'pending') this.schedule(this.options.debounceMs ?? 800);
@@ -136,17 +138,29 @@ export class Autosave {
     if (this.queue.length > 0) this.schedule(0);
   }
 
+  /** Stops timers and status reports (the editor unmounted); `activate()` undoes it (a remount). */
   dispose(): void {
     this.disposed = true;
     this.cancelTimer();
+  }
+
+  activate(): void {
+    if (!this.disposed) return;
+    this.disposed = false;
+    this.onStatusAgain();
+  }
+
+  private onStatusAgain(): void {
+    this.options.onStatus(this.statusNow);
+    if (this.queue.length > 0 && this.statusNow.kind === 'pending') this.schedule(this.options.debounceMs ?? 800);
   }
 
   private schedule(ms: number): void {
     this.cancelTimer();
     this.timer = this.timers.set(() => {
       this.timer = null;
+      // One request at a time: what is queued meanwhile leaves when the current one answers.
       if (this.inflight === null) void this.send();
-      else void this.inflight.then(() => this.queue.length > 0 && this.inflight === null && this.statusNow.kind === 'pending' && this.schedule(0));
     }, ms);
   }
 
@@ -178,10 +192,11 @@ export class Autosave {
   }
 
   private saveWhole(): Promise<void> {
+    // The document now includes every edit queued so far; edits made while it travels stay queued.
+    const included = this.queue.length;
     return this.options.saveDocument({ revision: this.revisionNow, document: this.options.currentDocument() }).then(
       (saved) => {
-        // The whole document includes every edit queued meanwhile.
-        this.queue = [];
+        this.queue.splice(0, included);
         this.saved(saved.revision);
       },
       (error: unknown) => this.failed(error),
@@ -200,8 +215,9 @@ export class Autosave {
     this.revisionNow = revision;
     this.attempts = 0;
     if (this.queue.length > 0) {
+      // Edits made during the request: their debounce counts from the last one.
       this.setStatus({ kind: 'pending' });
-      this.schedule(this.options.debounceMs ?? 800);
+      this.schedule(Math.max(0, this.lastEditAt + (this.options.debounceMs ?? 800) - this.timers.now()));
     } else {
       this.setStatus({ kind: 'saved' });
     }

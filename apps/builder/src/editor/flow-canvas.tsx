@@ -23,7 +23,7 @@ import { decodePaletteItem, PALETTE_DRAG_TYPE } from './node-palette.js';
 import type { CanvasEdge, CanvasNode } from './projection.js';
 
 /** Below this zoom the words on boxes are too small to read: boxes draw simplified. */
-export const FAR_ZOOM = 0.5;
+export const FAR_ZOOM = 0.35;
 
 const FAMILY_COLORS: Readonly<Record<string, string>> = {
   trigger: '#0f766e',

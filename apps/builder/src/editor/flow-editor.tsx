@@ -67,10 +67,13 @@ export function FlowEditor({ flow, initialDocument }: { flow: FlowDetail; initia
     const client = draftClient(api, flow.id);
     return new Autosave({ revision: flow.draftRevision, ...client, currentDocument: () => historyRef.current.document, onStatus: setSaveStatus });
   });
-  useEffect(() => () => {
-    // Leaving the editor (another page of the app): send what is left.
-    if (autosave.dirty) void autosave.flush().catch(() => undefined);
-    autosave.dispose();
+  useEffect(() => {
+    autosave.activate();
+    return () => {
+      // Leaving the editor (another page of the app): send what is left.
+      if (autosave.dirty) void autosave.flush().catch(() => undefined);
+      autosave.dispose();
+    };
   }, [autosave]);
   useEffect(() => {
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
@@ -191,18 +194,18 @@ export function FlowEditor({ flow, initialDocument }: { flow: FlowDetail; initia
   );
 
   // ---- Adding boxes.
-  const freeSpot = useCallback(
-    (wanted: CanvasPoint): CanvasPoint => {
-      const taken = Object.values(historyRef.current.document.ui.positions);
-      const spot = { ...wanted };
-      for (let tries = 0; tries < 30 && taken.some((point) => Math.abs(point.x - spot.x) < 60 && Math.abs(point.y - spot.y) < 60); tries++) {
-        spot.x += 40;
-        spot.y += 40;
+  /** The nearest spot to `wanted` where a new box overlaps none (boxes are about 272 x 160). */
+  const freeSpot = useCallback((wanted: CanvasPoint): CanvasPoint => {
+    const taken = Object.values(historyRef.current.document.ui.positions);
+    const overlaps = (spot: CanvasPoint) => taken.some((point) => Math.abs(point.x - spot.x) < 290 && Math.abs(point.y - spot.y) < 180);
+    for (let ring = 0; ring < 12; ring++) {
+      for (const [dx, dy] of [[0, 1], [1, 0], [0, -1], [-1, 0], [1, 1], [-1, 1], [1, -1], [-1, -1]] as const) {
+        const spot = { x: wanted.x + dx * ring * 150, y: wanted.y + dy * ring * 100 };
+        if (!overlaps(spot)) return spot;
       }
-      return spot;
-    },
-    [],
-  );
+    }
+    return wanted;
+  }, []);
 
   const viewCenter = useCallback((): CanvasPoint => {
     const pane = window.document.querySelector('.editor-canvas')?.getBoundingClientRect();
@@ -494,7 +497,7 @@ export function FlowEditor({ flow, initialDocument }: { flow: FlowDetail; initia
       window.document.removeEventListener('copy', onCopy);
       window.document.removeEventListener('paste', onPaste);
     };
-  }, [canvas, paste, readOnly, readStoredClipboard]);
+  }, [canvas, paste, reactFlow, readOnly, readStoredClipboard]);
 
   const empty = document.triggers.length === 0 && document.nodes.length === 0;
   const rightPanel = simulatorOpen ? (

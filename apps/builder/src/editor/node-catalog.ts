@@ -105,7 +105,7 @@ export function createNode(type: NodeType, texts: NodeDefaults, id: string = new
         },
       };
     case 'conversion':
-      return { id, type, data: { kind: 'cart_recovered', value: 'event.total_price' } };
+      return { id, type, data: { kind: 'cart_recovered' } };
     case 'end':
       return { id, type, data: {} };
   }
