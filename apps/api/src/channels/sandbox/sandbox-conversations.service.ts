@@ -25,6 +25,21 @@ export interface SandboxContactOptions {
   readonly simulatedFlowId?: string | undefined;
 }
 
+/**
+ * A conversation and its contact's sandbox identity, looked up by contact (the conversation row
+ * already proves the workspace). Filtered by workspace and channel too, the planner prefers the
+ * (workspace, channel, external_id) index and reads one row per sandbox contact of the
+ * workspace on every message posted — before statistics exist, which is when a burst of new
+ * simulator or benchmark conversations arrives.
+ */
+export const FIND_SANDBOX_CONVERSATION_SQL = `SELECT c.id, c.contact_id, i.external_id FROM conversations c
+   CROSS JOIN LATERAL (
+     SELECT ci.external_id FROM contact_identities ci
+      WHERE ci.contact_id = c.contact_id AND ci.channel = c.channel
+      ORDER BY ci.external_id LIMIT 1
+   ) i
+  WHERE c.id = $1 AND c.workspace_id = $2 AND c.channel = $3`;
+
 const notFound = () => new ApiError({ status: 404, code: 'not_found', message: 'Sandbox conversation not found.' });
 
 /**
@@ -96,12 +111,11 @@ export class SandboxConversationsService {
   /** The sandbox conversation and its sender; 404 for another workspace's or another channel's. */
   async find(workspaceId: string, conversationId: string): Promise<SandboxConversation> {
     if (!isUuid(conversationId)) throw notFound();
-    const rows = await this.dataSource.query<{ id: string; contact_id: string; external_id: string }[]>(
-      `SELECT c.id, c.contact_id, i.external_id FROM conversations c
-         JOIN contact_identities i ON i.workspace_id = c.workspace_id AND i.contact_id = c.contact_id AND i.channel = c.channel
-        WHERE c.id = $1 AND c.workspace_id = $2 AND c.channel = $3 ORDER BY i.external_id LIMIT 1`,
-      [conversationId, workspaceId, SANDBOX_CHANNEL],
-    );
+    const rows = await this.dataSource.query<{ id: string; contact_id: string; external_id: string }[]>(FIND_SANDBOX_CONVERSATION_SQL, [
+      conversationId,
+      workspaceId,
+      SANDBOX_CHANNEL,
+    ]);
     const row = rows[0];
     if (row === undefined) throw notFound();
     return { id: row.id, contactId: row.contact_id, sender: row.external_id };
