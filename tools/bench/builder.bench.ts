@@ -2,6 +2,7 @@
 // render, dragging a box, panning at zoom 1 and zoomed out to fit. Frame rates come from
 // requestAnimationFrame timestamps recorded in the page while Playwright moves the mouse one
 // step per frame, the way a hand does.
+import { writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { hasChromium, launchChromium, SKIP_MESSAGE } from '../../apps/builder/test/e2e/support/chromium.js';
 import { startBenchServer } from './api-server.js';
@@ -111,6 +112,26 @@ async function zoomOf(page: Page): Promise<number> {
   });
 }
 
+/**
+ * Zooms the canvas to `target` with ctrl+wheel (a pinch), step by step (Chromium caps each
+ * wheel event's zoom at about 20%) until within 1%.
+ */
+async function zoomTo(page: Page, target: number): Promise<number> {
+  const pane = await page.locator('.react-flow__pane').boundingBox();
+  if (pane === null) throw new Error('no canvas');
+  await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
+  let zoom = await zoomOf(page);
+  for (let attempt = 0; attempt < 60 && Math.abs(zoom - target) > target / 100; attempt += 1) {
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, -Math.log2(target / zoom) / 0.02);
+    await page.keyboard.up('Control');
+    await page.waitForTimeout(150);
+    zoom = await zoomOf(page);
+    if (process.env['BENCH_DEBUG']) console.log(`zoom after wheel: ${String(zoom)}`);
+  }
+  return zoom;
+}
+
 export async function benchBuilder({ serverUrl }: { serverUrl: string | undefined }): Promise<BuilderBenchResult | undefined> {
   if (!hasChromium()) {
     console.warn(SKIP_MESSAGE);
@@ -137,9 +158,20 @@ export async function benchBuilder({ serverUrl }: { serverUrl: string | undefine
     // First render: three navigations (the first fills the HTTP cache, as a returning user has).
     const firstRenderRuns: number[] = [];
     let renderedBoxes = 0;
+    // BENCH_PROFILE=<file.cpuprofile> keeps a CPU profile of the last navigation (open it in Chrome's DevTools).
+    const profile = process.env['BENCH_PROFILE'];
     for (let run = 0; run < 3; run += 1) {
+      const cdp = profile !== undefined && run === 2 ? await context.newCDPSession(page) : undefined;
+      if (cdp !== undefined) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.start');
+      }
       await page.goto(`${server.url}/flows/${id}`);
       await page.waitForSelector('.react-flow__node', { timeout: 60_000 });
+      if (cdp !== undefined && profile !== undefined) {
+        const { profile: data } = await cdp.send('Profiler.stop');
+        writeFileSync(profile, JSON.stringify(data));
+      }
       const shown = await page.evaluate(
         () =>
           new Promise<{ at: number; boxes: number }>((resolve) =>
@@ -150,17 +182,31 @@ export async function benchBuilder({ serverUrl }: { serverUrl: string | undefine
       renderedBoxes = shown.boxes;
     }
 
-    // At zoom 1 (the editor opens where the flow was left: the stored viewport, zoom 1).
+    // At zoom 1 (the editor opens with the whole flow in view), around the flow's first boxes.
     await page.waitForTimeout(500);
-    const box = page.locator('.react-flow__node').filter({ hasText: 'Question 0' }).first();
-    const bounds = await box.boundingBox();
-    if (bounds === null) throw new Error('the first box is not on screen');
+    const zoom1 = await zoomTo(page, 1);
+    if (Math.abs(zoom1 - 1) > 0.01) throw new Error(`could not zoom to 1 (at ${String(zoom1)})`);
+    // The box nearest the middle of the screen, grabbed by its header.
+    const bounds = await page.evaluate(() => {
+      const pane = document.querySelector('.react-flow__pane')?.getBoundingClientRect();
+      if (!pane) return null;
+      const cx = pane.left + pane.width / 2;
+      const cy = pane.top + pane.height / 2;
+      let best: { x: number; y: number; width: number; height: number; d: number } | null = null;
+      for (const node of document.querySelectorAll('.react-flow__node')) {
+        const r = node.getBoundingClientRect();
+        const d = Math.hypot(r.left + r.width / 2 - cx, r.top + r.height / 2 - cy);
+        if (best === null || d < best.d) best = { x: r.left, y: r.top, width: r.width, height: r.height, d };
+      }
+      return best;
+    });
+    if (bounds === null) throw new Error('no box on screen');
     const drag = await gesture(page, { x: bounds.x + bounds.width / 2, y: bounds.y + 12 }, { dx: 240, dy: 140 });
     await page.waitForTimeout(300);
     const panZoom1 = await gesture(page, await emptyCanvasPoint(page), { dx: -600, dy: -400 });
 
     // Zoomed out to fit the whole flow.
-    await page.locator('.react-flow__controls-fitview, [data-action="fit-view"]').first().click();
+    await page.getByRole('button', { name: 'Fit the flow to the screen' }).click();
     await page.waitForTimeout(800);
     const fitZoom = await zoomOf(page);
     const panFit = await gesture(page, await emptyCanvasPoint(page), { dx: 300, dy: 200 });
