@@ -18,7 +18,9 @@ let timers: TimersBenchResult | undefined;
 await withPostgresServer(async (serverUrl, description) => {
   console.log(`PostgreSQL: ${description}`);
   if (only === undefined || only === 'runtime') {
-    for (const backend of redisUrl === undefined ? (['postgres'] as const) : (['redis', 'postgres'] as const)) {
+    // BENCH_BACKEND=redis|postgres measures one backend only.
+    const backends = (redisUrl === undefined ? (['postgres'] as const) : (['redis', 'postgres'] as const)).filter((b) => [undefined, b].includes(process.env['BENCH_BACKEND']));
+    for (const backend of backends) {
       const result = await benchRuntime({ backend, seconds, serverUrl, redisUrl });
       console.log(JSON.stringify(result, null, 2));
       runtime.push(result);

@@ -66,18 +66,41 @@ describeInBrowser('the flow editor, in Chromium, on the real API', () => {
     await pane.dispatchEvent('drop', { dataTransfer, clientX: x, clientY: y });
   };
 
-  /** Drags from an output handle of one box to the input of another, with the mouse. */
+  /** Where a locator sits once it has stopped moving (a box that just grew re-centres its handles). */
+  const settledBox = async (locator: Locator) => {
+    let last = await locator.boundingBox();
+    for (let i = 0; i < 20; i++) {
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      const now = await locator.boundingBox();
+      if (last !== null && now !== null && now.x === last.x && now.y === last.y && now.width === last.width && now.height === last.height) return now;
+      last = now;
+    }
+    return last;
+  };
+
+  /**
+   * Drags from an output handle of one box to the input of another, with the mouse, and waits
+   * for the new edge on the canvas: a drag that did not connect fails here, naming the handle,
+   * not several steps later.
+   */
   const connect = async (from: Locator, handle: string, to: Locator) => {
+    const edges = page.locator('.react-flow__edge');
+    const before = await edges.count();
     const start = from.locator(`.react-flow__handle.source[data-handleid="${handle}"]`);
     const end = to.locator('.react-flow__handle.target');
-    const a = await start.boundingBox();
-    const b = await end.boundingBox();
+    await settledBox(from);
+    await settledBox(to);
+    const a = await settledBox(start);
+    const b = await settledBox(end);
     if (a === null || b === null) throw new Error(`no handle ${handle}`);
     await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
     await page.mouse.down();
-    await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 4 });
-    await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 4 });
+    await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 6 });
+    await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 6 });
     await page.mouse.up();
+    await page.waitForFunction((count) => document.querySelectorAll('.react-flow__edge').length > count, before, { timeout: 4_000 }).catch(() => {
+      throw new Error(`dragging from handle ${handle} made no edge`);
+    });
   };
 
   beforeAll(async () => {
