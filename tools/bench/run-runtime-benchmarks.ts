@@ -19,7 +19,8 @@ await withPostgresServer(async (serverUrl, description) => {
   console.log(`PostgreSQL: ${description}`);
   if (only === undefined || only === 'runtime') {
     // BENCH_BACKEND=redis|postgres measures one backend only.
-    const backends = (redisUrl === undefined ? (['postgres'] as const) : (['redis', 'postgres'] as const)).filter((b) => [undefined, b].includes(process.env['BENCH_BACKEND']));
+    const wanted = process.env['BENCH_BACKEND'];
+    const backends = (redisUrl === undefined ? (['postgres'] as const) : (['redis', 'postgres'] as const)).filter((b) => wanted === undefined || wanted === b);
     for (const backend of backends) {
       const result = await benchRuntime({ backend, seconds, serverUrl, redisUrl });
       console.log(JSON.stringify(result, null, 2));
