@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ConversationPriority, ConversationStatus } from '../database/entities/index.js';
-import type { Queryable } from './runtime-sql.js';
+import { conversationLockSql, type Queryable } from './runtime-sql.js';
 
 export interface ConversationRecord {
   readonly id: string;
@@ -37,15 +37,6 @@ export class ConversationRepository {
     return rows[0] === undefined ? null : toRecord(rows[0]);
   }
 
-  /** The contact's conversation on the channel that is not resolved (at most one: a partial unique index). */
-  async findLive(db: Queryable, { workspaceId, contactId, channel }: { workspaceId: string; contactId: string; channel: string }): Promise<ConversationRecord | null> {
-    const rows = await db.query<ConversationRow[]>(
-      `SELECT ${COLUMNS} FROM conversations WHERE workspace_id = $1 AND contact_id = $2 AND channel = $3 AND status <> 'resolved'`,
-      [workspaceId, contactId, channel],
-    );
-    return rows[0] === undefined ? null : toRecord(rows[0]);
-  }
-
   async countForContact(db: Queryable, { workspaceId, contactId }: { workspaceId: string; contactId: string }): Promise<number> {
     const rows = await db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM conversations WHERE workspace_id = $1 AND contact_id = $2`, [workspaceId, contactId]);
     return rows[0]?.n ?? 0;
@@ -61,6 +52,41 @@ export class ConversationRepository {
 
   async touchInbound(db: Queryable, { workspaceId, id, at }: { workspaceId: string; id: string; at: Date }): Promise<void> {
     await db.query(`UPDATE conversations SET last_inbound_at = $3, updated_at = $3 WHERE id = $1 AND workspace_id = $2`, [id, workspaceId, at]);
+  }
+
+  /**
+   * Stores an inbound message (once per provider id) and records the conversation's last
+   * inbound time, in one round trip; the message id, or null when it was stored before.
+   */
+  async insertInboundMessage(
+    db: Queryable,
+    message: { workspaceId: string; conversationId: string; channel: string; kind: string; content: unknown; providerMessageId: string; at: Date },
+  ): Promise<string | null> {
+    const rows = await db.query<{ id: string }[]>(
+      `WITH touched AS (
+         UPDATE conversations SET last_inbound_at = $7, updated_at = $7 WHERE id = $2 AND workspace_id = $1
+       )
+       INSERT INTO messages (workspace_id, conversation_id, channel, direction, kind, content, provider_message_id, status, created_at)
+       VALUES ($1, $2, $3, 'in', $4, $5::jsonb, $6, 'delivered', $7)
+       ON CONFLICT (workspace_id, channel, provider_message_id) DO NOTHING RETURNING id`,
+      [message.workspaceId, message.conversationId, message.channel, message.kind, JSON.stringify(message.content), message.providerMessageId, message.at],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  /**
+   * The contact's live conversation on the channel (not resolved: at most one, a partial unique
+   * index), its conversation lock taken in the same
+   * round trip; null when there is none. Re-read it (findById) after: this statement's
+   * snapshot predates the lock.
+   */
+  async lockLive(db: Queryable, { workspaceId, contactId, channel }: { workspaceId: string; contactId: string; channel: string }): Promise<string | null> {
+    const rows = await db.query<{ id: string }[]>(
+      `SELECT id, ${conversationLockSql('id')} AS locked
+         FROM conversations WHERE workspace_id = $1 AND contact_id = $2 AND channel = $3 AND status <> 'resolved'`,
+      [workspaceId, contactId, channel],
+    );
+    return rows[0]?.id ?? null;
   }
 
   /** A person takes over: the bot stays silent until the conversation is handed back. */

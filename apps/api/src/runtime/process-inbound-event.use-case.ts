@@ -91,18 +91,15 @@ export class ProcessInboundEventUseCase {
     }
     const contactId = await this.contacts.resolve(tx, { workspaceId, channel: event.channel, sender: event.sender, name: payload.contactName });
     const { conversation, firstContact } = await this.openConversation(tx, { workspaceId, contactId, channel: event.channel, now });
-    const messageId = await this.conversations.insertMessage(tx, {
+    const messageId = await this.conversations.insertInboundMessage(tx, {
       workspaceId,
       conversationId: conversation.id,
       channel: event.channel,
-      direction: 'in',
       kind: payload.message.kind,
       content: payload.message,
       providerMessageId: event.providerKey,
-      status: 'delivered',
       at: now,
     });
-    await this.conversations.touchInbound(tx, { workspaceId, id: conversation.id, at: now });
     if (messageId !== null) await this.bus.notify(tx, { type: 'message', workspaceId, conversationId: conversation.id, messageId });
 
     let outcome: InboundOutcome = 'processed';
@@ -128,11 +125,10 @@ export class ProcessInboundEventUseCase {
     tx: EntityManager,
     { workspaceId, contactId, channel, now }: { workspaceId: string; contactId: string; channel: string; now: Date },
   ): Promise<{ conversation: ConversationRecord; firstContact: boolean }> {
-    const live = await this.conversations.findLive(tx, { workspaceId, contactId, channel });
-    if (live !== null) {
-      await lockConversation(tx, live.id);
+    const liveId = await this.conversations.lockLive(tx, { workspaceId, contactId, channel });
+    if (liveId !== null) {
       // Re-read under the lock: a timer step may have just handed it off.
-      const current = await this.conversations.findById(tx, { workspaceId, id: live.id });
+      const current = await this.conversations.findById(tx, { workspaceId, id: liveId });
       if (current !== null && current.status !== 'resolved') return { conversation: current, firstContact: false };
     }
     // "First contact": the contact's very first message, not merely the first after a flow ended.

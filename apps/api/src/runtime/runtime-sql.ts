@@ -14,5 +14,10 @@ export async function lockSender(tx: Queryable, key: { workspaceId: string; chan
 }
 
 export async function lockConversation(tx: Queryable, conversationId: string): Promise<void> {
-  await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`runtime:conversation:${conversationId}`]);
+  await tx.query(`SELECT ${conversationLockSql('$1::uuid')}`, [conversationId]);
+}
+
+/** The SQL that takes the conversation lock of the uuid `idExpression`, to take it inside another statement. */
+export function conversationLockSql(idExpression: string): string {
+  return `pg_advisory_xact_lock(hashtextextended('runtime:conversation:' || (${idExpression})::text, 0))`;
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 import { Clock } from '../../src/runtime/clock.js';
+import { ConversationRepository } from '../../src/runtime/conversation.repository.js';
 import { FindDueTimersQuery } from '../../src/runtime/find-due-timers.query.js';
 import { FireTimerUseCase } from '../../src/runtime/fire-timer.use-case.js';
 import { ProcessInboundEventUseCase } from '../../src/runtime/process-inbound-event.use-case.js';
@@ -184,5 +185,28 @@ describe('conversation runtime core', () => {
     const b = await record.execute({ workspaceId: other, channel: 'whatsapp', providerKey: key, sender: '+1', message: text('x') });
     expect(a.eventId).not.toBe(b.eventId);
     expect(b.duplicate).toBe(false);
+  });
+  it('finds the live conversation under its conversation lock, and records the inbound time with the message', async () => {
+    const sender = '+5511900000009';
+    await deliver(sender, 'hello');
+    const [conversation] = await db.query<{ id: string; contact_id: string; last_inbound_at: Date }[]>(
+      `SELECT c.id, c.contact_id, c.last_inbound_at FROM conversations c JOIN contact_identities i ON i.contact_id = c.contact_id WHERE i.workspace_id = $1 AND i.external_id = $2`,
+      [ws, sender],
+    );
+    expect(conversation?.last_inbound_at).toEqual(clock.now());
+    const conversations = api.app.get(ConversationRepository);
+    const runner = db.createQueryRunner();
+    await runner.startTransaction();
+    try {
+      const found = await conversations.lockLive(runner.manager, { workspaceId: ws, contactId: conversation?.contact_id as string, channel: 'whatsapp' });
+      expect(found).toBe(conversation?.id);
+      // The very lock timers and agent actions take (lockConversation): this transaction holds it.
+      const elsewhere = await db.query<{ free: boolean }[]>(`SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS free`, [`runtime:conversation:${String(found)}`]);
+      expect(elsewhere[0]?.free).toBe(false);
+      expect(await conversations.lockLive(runner.manager, { workspaceId: other, contactId: conversation?.contact_id as string, channel: 'whatsapp' })).toBeNull();
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
   });
 });

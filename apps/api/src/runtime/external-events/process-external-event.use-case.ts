@@ -165,10 +165,9 @@ export class ProcessExternalEventUseCase {
     ]);
     const channel = latest[0]?.channel ?? (phone !== null ? PHONE_CHANNEL : null);
     if (channel === null) return null;
-    const live = await this.conversations.findLive(tx, { workspaceId, contactId, channel });
-    if (live !== null) {
-      await lockConversation(tx, live.id);
-      const current = await this.conversations.findById(tx, { workspaceId, id: live.id });
+    const liveId = await this.conversations.lockLive(tx, { workspaceId, contactId, channel });
+    if (liveId !== null) {
+      const current = await this.conversations.findById(tx, { workspaceId, id: liveId });
       if (current !== null && current.status !== 'resolved') return current;
     }
     const created = await this.conversations.insert(tx, { workspaceId, contactId, channel, at: now });
