@@ -17,6 +17,8 @@ export interface BenchServer {
   database: string;
   /** The scratch database, when the server runs on one (a PostgreSQL server was given). */
   databaseUrl: string | undefined;
+  /** The server's process id (to read its CPU time). */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -99,6 +101,7 @@ export async function startBenchServer(env: Record<string, string>, options: { s
     url,
     database: serverUrl ? `PostgreSQL (scratch database ${dbName})` : 'embedded PostgreSQL',
     databaseUrl,
+    pid: child.pid,
     stop: async () => {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');

@@ -39,12 +39,12 @@ if (runtime.length > 0) {
   const body = [
     `Measured ${date} on ${machine()}; one server process (\`node apps/api/dist/main.js\`, ROLE=all) with the load generator and PostgreSQL on the same machine; ${String(seconds)} s per row; ${String(runtime[0]?.conversations)} conversations of the echo flow.`,
     '',
-    '| queues | load | messages | answered/s | accepted → reply stored p50 / p99 | accepted → reply sent p50 / p99 |',
-    '| --- | --- | ---: | ---: | ---: | ---: |',
+    '| queues | load | messages | answered/s | accepted → reply stored p50 / p99 | accepted → reply sent p50 / p99 | CPU ms per message: server / PostgreSQL / Redis / load generator |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
     ...runtime.flatMap((r) =>
       r.runs.map(
         (run) =>
-          `| ${r.backend === 'redis' ? 'Redis' : 'PostgreSQL'} | ${run.name} | ${run.messages.toLocaleString('en-US')} | ${run.perSecond.toLocaleString('en-US')} | ${String(run.stored.p50)} / ${String(run.stored.p99)} ms | ${String(run.sent.p50)} / ${String(run.sent.p99)} ms |`,
+          `| ${r.backend === 'redis' ? 'Redis' : 'PostgreSQL'} | ${run.name} | ${run.messages.toLocaleString('en-US')} | ${run.perSecond.toLocaleString('en-US')} | ${String(run.stored.p50)} / ${String(run.stored.p99)} ms | ${String(run.sent.p50)} / ${String(run.sent.p99)} ms | ${cpuCell(run.cpuMs)} |`,
       ),
     ),
   ].join('\n');
@@ -66,3 +66,9 @@ if (timers !== undefined) {
   doc = replaceSection(doc, 'timers', body);
 }
 writeFileSync(docPath, doc);
+
+/** The CPU column: what one message costs each process (two cores give 2,000 ms of CPU a second to share). */
+function cpuCell(cpu: { server: number; postgres: number; redis: number; loadGenerator: number }): string {
+  if (cpu.server === 0 && cpu.postgres === 0) return 'n/a';
+  return [cpu.server, cpu.postgres, cpu.redis, cpu.loadGenerator].map((ms) => ms.toFixed(1)).join(' / ');
+}

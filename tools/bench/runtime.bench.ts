@@ -4,6 +4,7 @@
 // -> reply stored (the outbound message row) -> reply sent (messages.sent_at).
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startBenchServer } from './api-server.js';
+import { cpuPerMessage, sampleCpu, type CpuSample } from './process-cpu.js';
 import { connectRuntime, echoDocument, OWNER, percentile, say, waitForCount, type RuntimeClient } from './runtime-client.js';
 
 export type Backend = 'redis' | 'postgres';
@@ -23,6 +24,8 @@ export interface RuntimeRun {
   readonly stored: LatencyFigures;
   /** Accepted -> reply sent on the sandbox channel (adds the outbound queue). */
   readonly sent: LatencyFigures;
+  /** CPU milliseconds per message by process, from the run's start until its last reply was sent. */
+  readonly cpuMs: CpuSample;
 }
 
 export interface RuntimeBenchResult {
@@ -40,13 +43,14 @@ function figures(values: number[]): LatencyFigures {
 }
 
 /** Reads every measured message's timings once all of them were answered. */
-async function measure(client: RuntimeClient, { name, prefix, count }: { name: string; prefix: string; count: number }): Promise<RuntimeRun> {
+async function measure(client: RuntimeClient, { name, prefix, count, cpuBefore, serverPid }: { name: string; prefix: string; count: number; cpuBefore: CpuSample; serverPid: number | undefined }): Promise<RuntimeRun> {
   await waitForCount(
     client.db,
     `SELECT count(*)::int AS n FROM messages WHERE direction = 'out' AND status = 'sent' AND content->>'text' LIKE 'E ${prefix}%'`,
     count,
     300_000,
   );
+  const cpuAfter = sampleCpu(serverPid);
   const { rows } = await client.db.query<{ received: Date; stored: Date; sent: Date }>(
     `SELECT e.received_at AS received, o.created_at AS stored, o.sent_at AS sent
        FROM inbound_events e JOIN messages o ON o.direction = 'out' AND o.content->>'text' = 'E ' || (e.payload->'message'->>'text')
@@ -61,6 +65,7 @@ async function measure(client: RuntimeClient, { name, prefix, count }: { name: s
     perSecond: Math.round(rows.length / ((last - first) / 1000)),
     stored: figures(rows.map((r) => r.stored.getTime() - r.received.getTime())),
     sent: figures(rows.map((r) => r.sent.getTime() - r.received.getTime())),
+    cpuMs: cpuPerMessage(cpuBefore, cpuAfter, rows.length),
   };
 }
 
@@ -131,11 +136,13 @@ export async function benchRuntime({ backend, seconds, serverUrl, redisUrl }: { 
     await waitForCount(client.db, `SELECT count(*)::int AS n FROM messages WHERE direction = 'out' AND status = 'sent'`, CONVERSATIONS, 120_000);
 
     const runs: RuntimeRun[] = [];
+    let cpuBefore = sampleCpu(server.pid);
     const flatCount = await flat(client, conversations, { seconds, concurrency: 32, prefix: 'f' });
-    runs.push(await measure(client, { name: 'flat out (32 concurrent HTTP clients)', prefix: 'f', count: flatCount }));
+    runs.push(await measure(client, { name: 'flat out (32 concurrent HTTP clients)', prefix: 'f', count: flatCount, cpuBefore, serverPid: server.pid }));
     const rate = backend === 'redis' ? 500 : 200;
+    cpuBefore = sampleCpu(server.pid);
     const rateCount = await atRate(client, conversations, { rate, seconds, prefix: 'r' });
-    runs.push(await measure(client, { name: `steady ${String(rate)} messages/s`, prefix: 'r', count: rateCount }));
+    runs.push(await measure(client, { name: `steady ${String(rate)} messages/s`, prefix: 'r', count: rateCount, cpuBefore, serverPid: server.pid }));
     return { backend, database: server.database, conversations: CONVERSATIONS, runs };
   } finally {
     await client.close();
