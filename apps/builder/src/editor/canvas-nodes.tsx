@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+import { Handle, Position, useStore, type Node, type NodeProps, type ReactFlowState } from '@xyflow/react';
 import type { FlowNode } from '@jornada/flow-engine';
 import { useT } from '../i18n/index.js';
 import type { Translate } from '../i18n/translator.js';
@@ -50,6 +50,38 @@ function Ports({ ports, node, t }: { ports: readonly OutputPort[]; node: FlowNod
   );
 }
 
+/** Below this zoom the words on boxes are too small to read: boxes draw simplified. */
+export const FAR_ZOOM = 0.35;
+
+/** Changes only when the zoom crosses FAR_ZOOM, so panning and zooming re-render no box. */
+export const isFar = (state: ReactFlowState) => state.transform[2] < FAR_ZOOM;
+
+/**
+ * A box as drawn zoomed out: its colour, its name and its handles, nothing else (a full box
+ * is some 30 elements, each with its own clip or transform for the compositor to sort out on
+ * every frame of a pan). The handles sit where the full box has them, top and bottom rows, so
+ * edges stay put when the zoom crosses FAR_ZOOM.
+ */
+function FarBox({ className, title, ports, target }: { className: string; title: string; ports: readonly OutputPort[]; target: boolean }) {
+  const single = ports.length === 1 && ports[0]?.id === 'next';
+  return (
+    <div className={`cnode cnode--far ${className}`}>
+      {target && <Handle type="target" position={Position.Left} className="cnode__handle cnode__handle--in" />}
+      <div className="cnode__far-title">{title}</div>
+      {single && <Handle type="source" position={Position.Right} id="next" className="cnode__handle cnode__handle--out cnode__handle--single" />}
+      {!single && ports.length > 0 && (
+        <ul className="cnode__ports">
+          {ports.map((port) => (
+            <li key={port.id} className="cnode__port">
+              <Handle type="source" position={Position.Right} id={port.id} className="cnode__handle cnode__handle--out" />
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
 function simClass(sim: SimulationMark): string {
   return sim === null ? '' : sim === 'current' ? ' is-sim-current' : ' is-sim-entered';
 }
@@ -57,11 +89,14 @@ function simClass(sim: SimulationMark): string {
 /** A box of the flow: its type and label, what it does at a glance, one handle per output. */
 export const FlowNodeView = memo(function FlowNodeView({ data, selected }: NodeProps<Node<FlowNodeData, 'flow'>>) {
   const t = useT();
+  const far = useStore(isFar);
   const { node } = data;
   const family = NODE_FAMILY[node.type];
   const label = node.label?.trim();
+  const className = `cnode--${family}${selected ? ' is-selected' : ''}${simClass(data.sim)}${data.issues?.errors ? ' has-errors' : ''}`;
+  if (far) return <FarBox className={className} title={label || typeName(t, node.type)} ports={data.outputs} target />;
   return (
-    <div className={`cnode cnode--${family}${selected ? ' is-selected' : ''}${simClass(data.sim)}${data.issues?.errors ? ' has-errors' : ''}`}>
+    <div className={`cnode ${className}`}>
       <Handle type="target" position={Position.Left} className="cnode__handle cnode__handle--in" />
       <div className="cnode__header">
         <span className="cnode__icon">
@@ -85,9 +120,12 @@ export const FlowNodeView = memo(function FlowNodeView({ data, selected }: NodeP
 /** A trigger: where the journey starts; one output, nothing leads into it. */
 export const TriggerNodeView = memo(function TriggerNodeView({ data, selected }: NodeProps<Node<TriggerNodeData, 'trigger'>>) {
   const t = useT();
+  const far = useStore(isFar);
   const { trigger } = data;
+  const className = `cnode--trigger${selected ? ' is-selected' : ''}${simClass(data.sim)}${data.issues?.errors ? ' has-errors' : ''}`;
+  if (far) return <FarBox className={className} title={triggerTypeName(t, trigger.type)} ports={data.outputs} target={false} />;
   return (
-    <div className={`cnode cnode--trigger${selected ? ' is-selected' : ''}${simClass(data.sim)}${data.issues?.errors ? ' has-errors' : ''}`}>
+    <div className={`cnode ${className}`}>
       <div className="cnode__header">
         <span className="cnode__icon">
           <EditorIcon name={trigger.type} size={16} />

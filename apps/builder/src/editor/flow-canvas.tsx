@@ -1,7 +1,9 @@
-import { useCallback, useMemo, useRef, type DragEvent } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import {
   Background,
   BackgroundVariant,
+  getNodesBounds,
+  getViewportForBounds,
   MiniMap,
   Panel,
   ReactFlow,
@@ -13,17 +15,15 @@ import {
   type NodeChange,
   type OnSelectionChangeParams,
   type ReactFlowState,
+  type Viewport,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useT } from '../i18n/index.js';
-import { NODE_TYPES_MAP } from './canvas-nodes.js';
+import { isFar, NODE_TYPES_MAP } from './canvas-nodes.js';
 import { EditorIcon } from './editor-icons.js';
 import { NODE_FAMILY, type PaletteItem } from './node-catalog.js';
 import { decodePaletteItem, PALETTE_DRAG_TYPE } from './node-palette.js';
 import type { CanvasEdge, CanvasNode } from './projection.js';
-
-/** Below this zoom the words on boxes are too small to read: boxes draw simplified. */
-export const FAR_ZOOM = 0.35;
 
 const FAMILY_COLORS: Readonly<Record<string, string>> = {
   trigger: '#0f766e',
@@ -39,7 +39,22 @@ function minimapColor(node: CanvasNode): string {
   return node.data.kind === 'trigger' ? (FAMILY_COLORS['trigger'] ?? '#0f766e') : (FAMILY_COLORS[NODE_FAMILY[node.data.node.type]] ?? '#525b68');
 }
 
-const isFar = (state: ReactFlowState) => state.transform[2] < FAR_ZOOM;
+const MIN_ZOOM = 0.08;
+const FIT_OPTIONS = { padding: 0.15, maxZoom: 1 };
+/** Edges are thin to click zoomed out anyway: no wide invisible twin per edge there. */
+const NEAR_EDGE_OPTIONS = { interactionWidth: 16 };
+const FAR_EDGE_OPTIONS = { interactionWidth: 0 };
+
+/**
+ * The whole flow in view, from the boxes' estimated sizes. Opening at this viewport (rather
+ * than at zoom 1 and fitting once everything is measured) draws a big flow zoomed out, as
+ * simplified boxes, from the first frame; `fitView` then corrects it by the measured sizes.
+ */
+function openingViewport(nodes: readonly CanvasNode[], size: { width: number; height: number }): Viewport {
+  if (nodes.length === 0) return { x: 0, y: 0, zoom: 1 };
+  return getViewportForBounds(getNodesBounds([...nodes]), size.width, size.height, MIN_ZOOM, FIT_OPTIONS.maxZoom, FIT_OPTIONS.padding);
+}
+
 const zoomPercent = (state: ReactFlowState) => Math.round(state.transform[2] * 100);
 
 export interface FlowCanvasProps {
@@ -76,7 +91,7 @@ function ZoomControls() {
         <EditorIcon name="zoom-in" />
       </button>
       <span className="tool-sep" aria-hidden="true" />
-      <button type="button" className="tool tool--icon" aria-label={t('editor.canvas.fit')} title={`${t('editor.canvas.fit')} (Shift+1)`} onClick={() => void flow.fitView({ padding: 0.15, duration: 200, maxZoom: 1 })}>
+      <button type="button" className="tool tool--icon" aria-label={t('editor.canvas.fit')} title={`${t('editor.canvas.fit')} (Shift+1)`} onClick={() => void flow.fitView({ ...FIT_OPTIONS, duration: 200 })}>
         <EditorIcon name="fit" />
       </button>
     </Panel>
@@ -93,6 +108,8 @@ export function FlowCanvas(props: FlowCanvasProps) {
   const t = useT();
   const flow = useReactFlow<CanvasNode, CanvasEdge>();
   const far = useStore(isFar);
+  const container = useRef<HTMLDivElement>(null);
+  const [opening, setOpening] = useState<Viewport | null>(null);
   const reconnecting = useRef<{ edge: CanvasEdge; done: boolean } | null>(null);
   const { onConnect, onReconnect, onConnectToEmpty, onDropItem, onSelectionChange, onOpenNode } = props;
 
@@ -136,6 +153,13 @@ export function FlowCanvas(props: FlowCanvasProps) {
     [onSelectionChange],
   );
 
+  // The canvas's size, once, before React Flow's first render (it needs it for `opening`).
+  const firstNodes = useRef(props.nodes);
+  useLayoutEffect(() => {
+    const box = container.current?.getBoundingClientRect();
+    setOpening(openingViewport(firstNodes.current, { width: box?.width || 800, height: box?.height || 600 }));
+  }, []);
+
   const onDragOver = useCallback((event: DragEvent) => {
     if (!event.dataTransfer.types.includes(PALETTE_DRAG_TYPE)) return;
     event.preventDefault();
@@ -155,53 +179,57 @@ export function FlowCanvas(props: FlowCanvasProps) {
   );
 
   return (
-    <div className={far ? 'editor-canvas editor-canvas--far' : 'editor-canvas'} onDragOver={onDragOver} onDrop={onDrop}>
-      <ReactFlow<CanvasNode, CanvasEdge>
-        nodes={props.nodes}
-        edges={props.edges}
-        nodeTypes={NODE_TYPES_MAP}
-        onNodesChange={props.onNodesChange}
-        onEdgesChange={props.onEdgesChange}
-        onConnect={handleConnect}
-        onConnectEnd={handleConnectEnd}
-        edgesReconnectable={!props.readOnly}
-        onReconnectStart={(_, edge) => {
-          reconnecting.current = { edge, done: false };
-        }}
-        onReconnect={(edge, connection) => {
-          if (reconnecting.current !== null) reconnecting.current.done = true;
-          if (connection.sourceHandle === null) return;
-          onReconnect(edge, { source: connection.source, sourceHandle: connection.sourceHandle, target: connection.target });
-        }}
-        onReconnectEnd={(_, edge) => {
-          const current = reconnecting.current;
-          reconnecting.current = null;
-          // Dropped away from any input: the connection is removed (undo brings it back).
-          if (current !== null && !current.done) onReconnect(edge, null);
-        }}
-        onSelectionChange={handleSelection}
-        onNodeDoubleClick={(_, node) => onOpenNode(node.id)}
-        onPaneClick={props.onPaneClick}
-        nodesDraggable={!props.readOnly}
-        nodesConnectable={!props.readOnly}
-        deleteKeyCode={null}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
-        onlyRenderVisibleElements
-        minZoom={0.08}
-        maxZoom={2}
-        fitView
-        fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
-        defaultEdgeOptions={{ interactionWidth: 16 }}
-        connectionRadius={28}
-        ariaLabelConfig={ariaLabelConfig}
-        aria-label={t('editor.canvas.label')}
-      >
-        <Background variant={BackgroundVariant.Dots} gap={20} size={1.3} color="#c3c9d1" />
-        <MiniMap<CanvasNode> pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} nodeBorderRadius={6} maskColor="rgb(246 247 249 / 0.72)" position="bottom-right" />
-        <ZoomControls />
-        {props.empty}
-      </ReactFlow>
+    <div ref={container} className={far ? 'editor-canvas editor-canvas--far' : 'editor-canvas'} onDragOver={onDragOver} onDrop={onDrop}>
+      {opening !== null && (
+        <ReactFlow<CanvasNode, CanvasEdge>
+          nodes={props.nodes}
+          edges={props.edges}
+          nodeTypes={NODE_TYPES_MAP}
+          onNodesChange={props.onNodesChange}
+          onEdgesChange={props.onEdgesChange}
+          onConnect={handleConnect}
+          onConnectEnd={handleConnectEnd}
+          edgesReconnectable={!props.readOnly}
+          onReconnectStart={(_, edge) => {
+            reconnecting.current = { edge, done: false };
+          }}
+          onReconnect={(edge, connection) => {
+            if (reconnecting.current !== null) reconnecting.current.done = true;
+            if (connection.sourceHandle === null) return;
+            onReconnect(edge, { source: connection.source, sourceHandle: connection.sourceHandle, target: connection.target });
+          }}
+          onReconnectEnd={(_, edge) => {
+            const current = reconnecting.current;
+            reconnecting.current = null;
+            // Dropped away from any input: the connection is removed (undo brings it back).
+            if (current !== null && !current.done) onReconnect(edge, null);
+          }}
+          onSelectionChange={handleSelection}
+          onNodeDoubleClick={(_, node) => onOpenNode(node.id)}
+          onPaneClick={props.onPaneClick}
+          nodesDraggable={!props.readOnly}
+          nodesConnectable={!props.readOnly}
+          deleteKeyCode={null}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+          onlyRenderVisibleElements
+          minZoom={MIN_ZOOM}
+          maxZoom={2}
+          defaultViewport={opening}
+          fitView
+          fitViewOptions={FIT_OPTIONS}
+          defaultEdgeOptions={far ? FAR_EDGE_OPTIONS : NEAR_EDGE_OPTIONS}
+          connectionRadius={28}
+          ariaLabelConfig={ariaLabelConfig}
+          aria-label={t('editor.canvas.label')}
+        >
+          {/* Zoomed out, the dots would be a pixel apart: a grey haze that costs a full repaint per frame. */}
+          {!far && <Background variant={BackgroundVariant.Dots} gap={20} size={1.3} color="#c3c9d1" />}
+          <MiniMap<CanvasNode> pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} nodeBorderRadius={6} maskColor="rgb(246 247 249 / 0.72)" position="bottom-right" />
+          <ZoomControls />
+          {props.empty}
+        </ReactFlow>
+      )}
     </div>
   );
 }

@@ -92,6 +92,19 @@ export function fallbackPosition(index: number): { x: number; y: number } {
   return { x: 360 + (index % 4) * 340, y: Math.floor(index / 4) * 260 };
 }
 
+/**
+ * About how big a box draws before React Flow has measured it (widths from canvas-nodes.css; a
+ * header, a body by type, a row per output). React Flow uses it to leave unseen boxes out of the
+ * first render and the editor to fit the flow to the screen before anything is measured.
+ */
+export function estimatedSize(source: FlowNode | Trigger, outputs: readonly OutputPort[]): { width: number; height: number } {
+  if (!('data' in source)) return { width: 248, height: 110 };
+  const body = source.type === 'condition' || source.type === 'ab_split' ? 0 : source.type === 'message' || source.type === 'question' || source.type === 'handoff' ? 80 : 48;
+  const single = outputs.length === 1 && outputs[0]?.id === 'next';
+  const ports = single || outputs.length === 0 ? 0 : 13 + 29 * outputs.length;
+  return { width: 272, height: 46 + body + ports };
+}
+
 export interface Decorations {
   /** Lint issues per node or trigger id. */
   readonly issues: ReadonlyMap<string, IssueCount>;
@@ -174,9 +187,11 @@ export function createProjector(): (document: FlowDocument, decorations?: Decora
         canvas = cached.canvas;
       } else if ('data' in source) {
         const outputs = cached !== undefined && cached.source === source ? (cached.canvas.data.outputs as OutputPort[]) : outputPorts(source);
-        canvas = { id: source.id, type: 'flow', position: { x: position.x, y: position.y }, data: { kind: 'node', node: source, outputs, issues, sim } };
+        const size = estimatedSize(source, outputs);
+        canvas = { id: source.id, type: 'flow', position: { x: position.x, y: position.y }, initialWidth: size.width, initialHeight: size.height, data: { kind: 'node', node: source, outputs, issues, sim } };
       } else {
-        canvas = { id: source.id, type: 'trigger', position: { x: position.x, y: position.y }, data: { kind: 'trigger', trigger: source, outputs: TRIGGER_PORTS, issues, sim } };
+        const size = estimatedSize(source, TRIGGER_PORTS);
+        canvas = { id: source.id, type: 'trigger', position: { x: position.x, y: position.y }, initialWidth: size.width, initialHeight: size.height, data: { kind: 'trigger', trigger: source, outputs: TRIGGER_PORTS, issues, sim } };
       }
       nextNodes.set(source.id, { source, x: position.x, y: position.y, issues, sim, canvas });
       nodes.push(canvas);
