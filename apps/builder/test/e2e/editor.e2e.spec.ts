@@ -43,6 +43,19 @@ describeInBrowser('the flow editor, in Chromium, on the real API', () => {
   const stored = async (): Promise<StoredFlow> => (await (await page.request.get(url(`/api/flows/${flowId}`))).json()) as StoredFlow;
   /** Waits until the autosave has sent everything. */
   const saved = async () => page.locator('.save-state--saved').waitFor();
+  /** The stored draft once this tab has nothing left to save: shown saved, and the revision unchanged across an autosave debounce. */
+  const settledDraft = async () => {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      await saved();
+      const before = await stored();
+      await page.waitForTimeout(1_000); // longer than the autosave debounce (800 ms)
+      await saved();
+      const after = await stored();
+      if (after.draftRevision === before.draftRevision) return after;
+      if (Date.now() > deadline) throw new Error('the draft kept changing: this tab is still saving');
+    }
+  };
   /** Waits until the saved draft has `count` boxes (the canvas renders only the visible ones). */
   const waitForBoxes = async (count: number) => {
     const deadline = Date.now() + 8_000;
@@ -323,7 +336,9 @@ describeInBrowser('the flow editor, in Chromium, on the real API', () => {
   });
 
   it('another tab saved meanwhile: the conflict dialog offers their version, mine, or a copy', async () => {
-    const current = await stored();
+    // The previous step's add and undo may still be on their way (the stored draft had 5 boxes
+    // before either left): "another tab" saves only once this tab's saves have landed.
+    const current = await settledDraft();
     const theirs = { ...current.document, name: 'Renamed elsewhere' };
     expect((await page.request.put(url(`/api/flows/${flowId}/draft`), { data: { document: theirs, revision: current.draftRevision } })).status()).toBe(200);
     watch.expectHttpError({ path: new RegExp(`^/api/flows/${flowId}/draft(/operations)?$`), status: 409 });
