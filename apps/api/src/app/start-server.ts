@@ -54,6 +54,7 @@ export async function startServer({
     const url = config.database.mode === 'external' ? config.database.url : (embedded as EmbeddedPostgres).url;
     dataSource = await openDatabase({
       url,
+      poolSize: config.databasePoolSize,
       onMigrated: (names) => {
         if (names.length > 0) logger.info({ migrations: names }, `Applied ${String(names.length)} database migration(s)`);
       },

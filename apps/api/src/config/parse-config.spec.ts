@@ -28,6 +28,7 @@ describe('parseConfig', () => {
       port: 3000,
       role: 'all',
       database: { mode: 'embedded' },
+      databasePoolSize: 10,
       redisUrl: undefined,
       redisPrefix: 'jornada',
       dataDir: path.join(ROOT, '.jornada'),
@@ -40,6 +41,13 @@ describe('parseConfig', () => {
       production: false,
       outboundRateLimits: {},
     });
+  });
+
+  it('reads DATABASE_POOL_SIZE, and refuses anything but a whole number from 1 to 1000', () => {
+    expect(parse({ DATABASE_POOL_SIZE: '40' }).databasePoolSize).toBe(40);
+    for (const raw of ['0', '1001', '1e2', '10abc', '-5', '2.5']) {
+      expect(errorOf({ DATABASE_POOL_SIZE: raw })).toBe(`Invalid DATABASE_POOL_SIZE ${JSON.stringify(raw)}: expected an integer from 1 to 1000 (default 10).`);
+    }
   });
 
   it('reads REDIS_PREFIX, and refuses one that would not make a clean key', () => {

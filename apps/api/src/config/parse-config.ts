@@ -9,6 +9,7 @@ import {
   parseDatabaseUrl,
   parseEmail,
   parseEnum,
+  parseInteger,
   parsePort,
   parseRedisUrl,
   readValue,
@@ -42,6 +43,8 @@ export interface ApiConfig {
   /** `api` serves HTTP, `worker` will run the queue processors, `all` both. */
   readonly role: Role;
   readonly database: DatabaseConfig;
+  /** DATABASE_POOL_SIZE: connections this process keeps to PostgreSQL at most. */
+  readonly databasePoolSize: number;
   /** The queues run on Redis when set (BullMQ), else on BullMQ's PostgreSQL backend. */
   readonly redisUrl: string | undefined;
   /** REDIS_PREFIX: the namespace of Jornada's Redis keys (several deployments may share a Redis). */
@@ -67,6 +70,7 @@ export interface ApiConfig {
 }
 
 export const DEFAULT_PORT = 3000;
+export const DEFAULT_DATABASE_POOL_SIZE = 10;
 export const DEFAULT_BODY_LIMIT = '1mb';
 export const DEFAULT_HTTP_REQUEST_MAX_RESPONSE = '1mb';
 export const MIN_APP_SECRET_LENGTH = 32;
@@ -96,6 +100,7 @@ export function parseConfig({ env, cwd, installRoot }: ParseConfigInput): ApiCon
     port: parsePort(env, 'PORT', DEFAULT_PORT),
     role: parseEnum(env, 'ROLE', ROLES, 'all'),
     database: databaseUrl === undefined ? { mode: 'embedded' } : { mode: 'external', url: parseDatabaseUrl(databaseUrl) },
+    databasePoolSize: parseInteger(env, 'DATABASE_POOL_SIZE', { min: 1, max: 1000, fallback: DEFAULT_DATABASE_POOL_SIZE }),
     redisUrl: parseRedisUrl(env),
     redisPrefix: parseRedisPrefix(readValue(env, 'REDIS_PREFIX')),
     dataDir: dataDir === undefined ? path.join(installRoot, '.jornada') : path.resolve(cwd, dataDir),

@@ -23,6 +23,17 @@ export function parsePort(env: Env, name: string, fallback: number): number {
   return port;
 }
 
+/** A whole number from `min` to `max`; digits only (no '1e3', '0x10' or '10abc'). */
+export function parseInteger(env: Env, name: string, { min, max, fallback }: { min: number; max: number; fallback: number }): number {
+  const value = readValue(env, name);
+  if (value === undefined) return fallback;
+  const parsed = /^\d{1,9}$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
+    throw new ConfigError(`Invalid ${name} ${JSON.stringify(env[name])}: expected an integer from ${String(min)} to ${String(max)} (default ${String(fallback)}).`);
+  }
+  return parsed;
+}
+
 export function parseEnum<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
   const value = readValue(env, name);
   if (value === undefined) return fallback;

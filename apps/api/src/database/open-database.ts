@@ -11,12 +11,15 @@ import { runMigrations } from './run-migrations.js';
  */
 export async function openDatabase({
   url,
+  poolSize,
   onMigrated,
 }: {
   url: string;
+  /** Connections kept at most (DATABASE_POOL_SIZE); the driver's default of 10 when not given. */
+  poolSize?: number;
   onMigrated?: (names: readonly string[]) => void;
 }): Promise<DataSource> {
-  const dataSource = new DataSource(createDataSourceOptions({ url }));
+  const dataSource = new DataSource(createDataSourceOptions({ url, ...(poolSize === undefined ? {} : { poolSize }) }));
   try {
     await dataSource.initialize();
   } catch (error) {
