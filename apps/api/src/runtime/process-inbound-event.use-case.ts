@@ -6,6 +6,7 @@ import { ContactResolver } from './contact-resolver.js';
 import { ConversationRepository, type ConversationRecord } from './conversation.repository.js';
 import { FlowSessionRepository } from './flow-session.repository.js';
 import { InboundEventRepository, type InboundEventRecord } from './inbound-event.repository.js';
+import { InlineSendClaims, type InlineClaim } from './inline-send-claims.js';
 import { parseInboundEventPayload } from './inbound-event-payload.js';
 import { lockConversation, lockSender } from './runtime-sql.js';
 import { SessionStepper } from './session-stepper.js';
@@ -26,6 +27,8 @@ export interface ProcessInboundEventResult {
   readonly processed: readonly { readonly eventId: string; readonly outcome: InboundOutcome }[];
   /** The conversations those events went to (what has new work to dispatch). */
   readonly conversationIds: readonly string[];
+  /** Replies the steps claimed for this process to send right after the commit (see InlineSendClaims). */
+  readonly inlineSends: readonly InlineClaim[];
 }
 
 /**
@@ -53,6 +56,7 @@ export class ProcessInboundEventUseCase {
     private readonly stepper: SessionStepper,
     private readonly clock: Clock,
     private readonly bus: RealtimeBus,
+    private readonly inlineClaims: InlineSendClaims,
   ) {}
 
   async execute({ workspaceId, eventId, sender }: ProcessInboundEventCommand): Promise<ProcessInboundEventResult> {
@@ -60,8 +64,8 @@ export class ProcessInboundEventUseCase {
       let pending: InboundEventRecord[];
       if (sender === undefined) {
         const event = await this.events.findById(tx, { workspaceId, id: eventId });
-        if (event === null) return { status: 'not_found', processed: [], conversationIds: [] };
-        if (event.status !== 'received') return { status: 'already_processed', processed: [], conversationIds: [] };
+        if (event === null) return { status: 'not_found', processed: [], conversationIds: [], inlineSends: [] };
+        if (event.status !== 'received') return { status: 'already_processed', processed: [], conversationIds: [], inlineSends: [] };
         await lockSender(tx, event);
         pending = await this.events.listPendingUpTo(tx, event);
       } else {
@@ -69,15 +73,22 @@ export class ProcessInboundEventUseCase {
         await lockSender(tx, { workspaceId, ...sender });
         pending = await this.events.listPendingUpToId(tx, { workspaceId, ...sender, id: eventId });
       }
-      if (!pending.some((e) => e.id === eventId)) return { status: 'already_processed', processed: [], conversationIds: [] };
+      if (!pending.some((e) => e.id === eventId)) return { status: 'already_processed', processed: [], conversationIds: [], inlineSends: [] };
       const processed: { eventId: string; outcome: InboundOutcome }[] = [];
       const conversationIds = new Set<string>();
-      for (const next of pending) {
-        const { outcome, conversationId } = await this.processOne(tx, next);
-        processed.push({ eventId: next.id, outcome });
-        if (conversationId !== null) conversationIds.add(conversationId);
+      // The caller sends the replies right after the commit: the steps may claim them as they write them.
+      this.inlineClaims.collect(tx);
+      let inlineSends: readonly InlineClaim[];
+      try {
+        for (const next of pending) {
+          const { outcome, conversationId } = await this.processOne(tx, next);
+          processed.push({ eventId: next.id, outcome });
+          if (conversationId !== null) conversationIds.add(conversationId);
+        }
+      } finally {
+        inlineSends = this.inlineClaims.take(tx);
       }
-      return { status: 'done', processed, conversationIds: [...conversationIds] };
+      return { status: 'done', processed, conversationIds: [...conversationIds], inlineSends };
     });
   }
 

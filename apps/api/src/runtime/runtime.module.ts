@@ -7,6 +7,7 @@ import { FindDueTimersQuery } from './find-due-timers.query.js';
 import { FireTimerUseCase } from './fire-timer.use-case.js';
 import { FlowSessionRepository } from './flow-session.repository.js';
 import { InboundEventRepository } from './inbound-event.repository.js';
+import { InlineSendClaims } from './inline-send-claims.js';
 import { ProcessInboundEventUseCase } from './process-inbound-event.use-case.js';
 import { PublishedFlows } from './published-flows.js';
 import { RecordInboundEventUseCase } from './record-inbound-event.use-case.js';
@@ -29,6 +30,7 @@ import { StepWriter } from './step-writer.js';
     PublishedFlows,
     ContactResolver,
     SessionContextReader,
+    InlineSendClaims,
     StepWriter,
     SessionStepper,
     RecordInboundEventUseCase,

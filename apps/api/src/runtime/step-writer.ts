@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
-import type { Effect, EngineEvent, StepResult } from '@jornada/flow-engine';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Effect, EngineEvent, OutboundMessage, StepResult } from '@jornada/flow-engine';
 import type { EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { ContactWriter } from '../contacts/contact-writer.js';
 import { ContactRepository } from '../contacts/contact.repository.js';
 import { RealtimeBus } from '../realtime/realtime-bus.js';
 import { redactHeaders, redactUrl } from './http-request/redact.js';
 import { ConversationRepository } from './conversation.repository.js';
+import { InlineSendClaims, SEND_LEASE_MS, type ClaimedSend } from './inline-send-claims.js';
+import { rateLimitOf } from './processing/rate-limit/channel-rate-limits.js';
 import type { Queryable } from './runtime-sql.js';
 
 /** The session a step belongs to, and where it runs. */
@@ -28,7 +31,7 @@ interface LogEntry {
 interface PendingSend {
   messageId: string;
   kind: string;
-  content: unknown;
+  content: OutboundMessage;
   effectId: string;
   payload: Record<string, unknown>;
 }
@@ -46,6 +49,8 @@ export class StepWriter {
     private readonly contacts: ContactRepository,
     private readonly contactWriter: ContactWriter,
     private readonly bus: RealtimeBus,
+    private readonly inlineClaims: InlineSendClaims,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async write(tx: EntityManager, { scope, event, result, at, stepKey }: { scope: StepScope; event: EngineEvent | { type: 'start'; trigger: string }; result: StepResult; at: Date; stepKey: string }): Promise<void> {
@@ -65,7 +70,10 @@ export class StepWriter {
       }
       index += 1;
     }
-    await this.writeSendsAndLog(tx, scope, sends, log, at);
+    // Claimed for this process when its caller sends inline after the commit (see InlineSendClaims).
+    const token = sends.length > 0 && this.inlineClaims.isCollecting(tx) && rateLimitOf(scope.channel, this.config.outboundRateLimits) === 0 ? randomUUID() : null;
+    const claimed = await this.writeSendsAndLog(tx, scope, sends, log, at, token);
+    if (token !== null && claimed.length > 0) this.inlineClaims.add(tx, { conversationId: scope.conversationId, channel: scope.channel, token, sends: claimed });
     // Delivered at commit: the simulator re-reads the path and variables, the inbox the conversation.
     await this.bus.notify(tx, { type: 'session', workspaceId: scope.workspaceId, conversationId: scope.conversationId, sessionId: scope.sessionId });
   }
@@ -148,23 +156,36 @@ export class StepWriter {
   /**
    * The step's outbound messages (queued, in order: `seq` follows the order of the SELECT), their
    * outbox rows (keyed by effect id, so a replay cannot double them) and the run log, in one
-   * statement: a round trip per step instead of two per message.
+   * statement: a round trip per step instead of two per message. With a `claimToken`, the new
+   * send rows are leased to it — unless the conversation already has a send pending, which must
+   * go first — and the sends claimed are answered, in order.
    */
-  private async writeSendsAndLog(db: Queryable, scope: StepScope, sends: readonly PendingSend[], entries: LogEntry[], at: Date): Promise<void> {
-    await db.query(
+  private async writeSendsAndLog(db: Queryable, scope: StepScope, sends: readonly PendingSend[], entries: LogEntry[], at: Date, claimToken: string | null): Promise<ClaimedSend[]> {
+    const rows = await db.query<{ id: string; effect_id: string }[]>(
       `WITH sent AS (
          SELECT s.message_id, s.kind, s.content, s.effect_id, s.payload, s.ord
            FROM ROWS FROM (jsonb_to_recordset($7::jsonb) AS (message_id uuid, kind text, content jsonb, effect_id text, payload jsonb)) WITH ORDINALITY AS s(message_id, kind, content, effect_id, payload, ord)
+       ), claim AS (
+         SELECT $8::uuid AS token
+          WHERE $8::uuid IS NOT NULL
+            AND NOT EXISTS (
+              SELECT 1 FROM outbox o
+               WHERE o.status = 'pending' AND o.type = 'send' AND o.workspace_id = $1 AND o.payload->>'conversationId' = ($4::uuid)::text
+            )
        ), messages_written AS (
          INSERT INTO messages (id, workspace_id, conversation_id, channel, direction, kind, content, provider_message_id, status, created_at)
          SELECT message_id, $1, $4, $5, 'out', kind, content, NULL, 'queued', $3 FROM sent ORDER BY ord
        ), outbox_written AS (
-         INSERT INTO outbox (workspace_id, session_id, effect_id, type, payload, created_at)
-         SELECT $1, $2, effect_id, 'send', payload, $3 FROM sent ORDER BY ord
+         INSERT INTO outbox (workspace_id, session_id, effect_id, type, payload, created_at, claim_token, claimed_until)
+         SELECT $1, $2, effect_id, 'send', payload, $3, c.token, CASE WHEN c.token IS NULL THEN NULL ELSE now() + make_interval(secs => $9::double precision / 1000) END
+           FROM sent LEFT JOIN claim c ON true ORDER BY ord
          ON CONFLICT (effect_id) DO NOTHING
+         RETURNING id, effect_id, claim_token
+       ), logged AS (
+         INSERT INTO run_log (workspace_id, session_id, at, kind, data)
+         SELECT $1, $2, $3, e.kind, e.data FROM ROWS FROM (jsonb_to_recordset($6::jsonb) AS (kind text, data jsonb)) WITH ORDINALITY AS e(kind, data, ord) ORDER BY e.ord
        )
-       INSERT INTO run_log (workspace_id, session_id, at, kind, data)
-       SELECT $1, $2, $3, e.kind, e.data FROM ROWS FROM (jsonb_to_recordset($6::jsonb) AS (kind text, data jsonb)) WITH ORDINALITY AS e(kind, data, ord) ORDER BY e.ord`,
+       SELECT id, effect_id FROM outbox_written WHERE claim_token IS NOT NULL`,
       [
         scope.workspaceId,
         scope.sessionId,
@@ -173,8 +194,17 @@ export class StepWriter {
         scope.channel,
         JSON.stringify(entries),
         JSON.stringify(sends.map((send) => ({ message_id: send.messageId, kind: send.kind, content: send.content, effect_id: send.effectId, payload: send.payload }))),
+        claimToken,
+        SEND_LEASE_MS,
       ],
     );
+    const idOf = new Map(rows.map((row) => [row.effect_id, row.id]));
+    return sends.flatMap((send) => {
+      const id = idOf.get(send.effectId);
+      if (id === undefined) return [];
+      const row = { id, workspaceId: scope.workspaceId, sessionId: scope.sessionId, effectId: send.effectId, type: 'send', payload: send.payload, status: 'pending' as const };
+      return [{ row, messageId: send.messageId, message: send.content }];
+    });
   }
 }
 

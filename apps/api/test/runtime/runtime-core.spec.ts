@@ -93,10 +93,10 @@ describe('conversation runtime core', () => {
     const session = await sessionOf(sender);
     const outbox = await db.query<{ effect_id: string; type: string }[]>(`SELECT effect_id, type FROM outbox WHERE session_id = $1 ORDER BY effect_id`, [session?.id]);
     expect(outbox).toEqual([{ effect_id: `${session?.id as string}:1`, type: 'send' }]);
-    expect(await processEvent.execute({ workspaceId: ws, eventId })).toEqual({ status: 'already_processed', processed: [], conversationIds: [] });
+    expect(await processEvent.execute({ workspaceId: ws, eventId })).toEqual({ status: 'already_processed', processed: [], conversationIds: [], inlineSends: [] });
     // The same when the caller names the sender (the job handler does): the lock, then the pending list, says it.
     const known = { channel: 'whatsapp', sender };
-    expect(await processEvent.execute({ workspaceId: ws, eventId, sender: known })).toEqual({ status: 'already_processed', processed: [], conversationIds: [] });
+    expect(await processEvent.execute({ workspaceId: ws, eventId, sender: known })).toEqual({ status: 'already_processed', processed: [], conversationIds: [], inlineSends: [] });
     expect(await db.query(`SELECT count(*)::int AS n FROM outbox WHERE session_id = $1`, [session?.id])).toEqual([{ n: 1 }]);
     expect(await db.query(`SELECT count(*)::int AS n FROM run_log WHERE session_id = $1`, [session?.id])).toEqual([{ n: 4 }]);
   });
@@ -171,9 +171,9 @@ describe('conversation runtime core', () => {
 
   it('scopes every lookup by workspace', async () => {
     const { eventId } = await inbound('+5511900000008', 'promo');
-    expect(await processEvent.execute({ workspaceId: other, eventId })).toEqual({ status: 'not_found', processed: [], conversationIds: [] });
+    expect(await processEvent.execute({ workspaceId: other, eventId })).toEqual({ status: 'not_found', processed: [], conversationIds: [], inlineSends: [] });
     const sender = { channel: 'whatsapp', sender: '+5511900000008' };
-    expect(await processEvent.execute({ workspaceId: other, eventId, sender })).toEqual({ status: 'already_processed', processed: [], conversationIds: [] });
+    expect(await processEvent.execute({ workspaceId: other, eventId, sender })).toEqual({ status: 'already_processed', processed: [], conversationIds: [], inlineSends: [] });
     expect(await processEvent.execute({ workspaceId: ws, eventId, sender })).toMatchObject({ status: 'done', processed: [{ eventId, outcome: 'processed' }] });
     const session = await sessionOf('+5511900000008');
     expect(session?.flow_id).toBe(keywordFlow); // not the other workspace's "promo" flow
@@ -208,5 +208,40 @@ describe('conversation runtime core', () => {
       await runner.rollbackTransaction();
       await runner.release();
     }
+  });
+  it('claims the replies for the stepping process on an unpaced channel, unless an earlier send of the conversation is pending', async () => {
+    const sender = `sandbox-${randomUUID()}`;
+    const say = async (body: string) => {
+      const { eventId } = await record.execute({ workspaceId: ws, channel: 'sandbox', providerKey: randomUUID(), sender, message: text(body) });
+      return processEvent.execute({ workspaceId: ws, eventId });
+    };
+    const leases = async (ids: readonly string[]) =>
+      db.query<{ id: string; claim_token: string | null; leased: boolean }[]>(
+        `SELECT id, claim_token, claimed_until > now() AS leased FROM outbox WHERE id = ANY($1::uuid[]) ORDER BY id`,
+        [ids],
+      );
+
+    const first = await say('hello');
+    expect(first.inlineSends).toHaveLength(1);
+    const claim = first.inlineSends[0];
+    expect(claim?.channel).toBe('sandbox');
+    expect(claim?.conversationId).toBe(first.conversationIds[0]);
+    expect(claim?.sends.map((s) => s.message)).toEqual([{ kind: 'text', text: 'any ask' }]);
+    const ids = claim?.sends.map((s) => s.row.id) ?? [];
+    expect(await leases(ids)).toEqual(ids.map((id) => ({ id, claim_token: claim?.token, leased: true })));
+
+    // Its reply is still pending (nobody sent it): the next step's reply must wait its turn, unclaimed.
+    const second = await say('again');
+    expect(second.inlineSends).toEqual([]);
+    const pending = await db.query<{ claim_token: string | null }[]>(
+      `SELECT claim_token FROM outbox WHERE status = 'pending' AND type = 'send' AND payload->>'conversationId' = $1 ORDER BY created_at`,
+      [first.conversationIds[0]],
+    );
+    expect(pending.map((row) => row.claim_token)).toEqual([claim?.token, ...pending.slice(1).map(() => null)]);
+
+    // A paced channel (WhatsApp) is never claimed inline: its sends go through the outbound queue.
+    const paced = await deliver('+5511900000010', 'hello');
+    expect(paced.status).toBe('done');
+    expect(paced.inlineSends).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { QueueService } from '../../queues/queue.service.js';
 import { Clock } from '../clock.js';
+import type { InlineClaim } from '../inline-send-claims.js';
 import { DISPATCH_SWEEP_SETTINGS, type DispatchSweepSettings } from './dispatch-sweep-settings.js';
 import { OutboxRepository, type OutboxRecord } from './outbox.repository.js';
 import { SendPerformer } from './send-performer.js';
@@ -46,10 +47,12 @@ export class RuntimeDispatcher {
     await this.dispatchConversations(rows.map((r) => r.conversation_id));
   }
 
-  async dispatchConversations(conversationIds: readonly string[]): Promise<void> {
+  /** Dispatches what these conversations have pending; `claimed`: sends their step already claimed for this process, sent first. */
+  async dispatchConversations(conversationIds: readonly string[], claimed: readonly InlineClaim[] = []): Promise<void> {
     // An inline send claims every send of its conversation pending at that moment, in order:
     // the rows it performed are not dispatched again.
     const performed = new Set<string>();
+    for (const claim of claimed) for (const id of await this.sends.performClaimed(claim)) performed.add(id);
     for (const row of await this.outbox.listPendingForConversations(conversationIds)) {
       if (performed.has(row.id)) continue;
       for (const id of await this.dispatch(row)) performed.add(id);

@@ -61,7 +61,7 @@ export class RuntimeJobHandlers {
       // This process's jobs of one sender wait here, not each on the sender's lock with a pooled connection.
       const sender = { channel: event.channel, sender: event.sender };
       const result = await this.senders.run(`${workspaceId}:${event.channel}:${event.sender}`, () => this.processInbound.execute({ workspaceId, eventId: inboundEventId, sender }));
-      if (result.status === 'done') await this.dispatcher.dispatchConversations(result.conversationIds);
+      if (result.status === 'done') await this.dispatcher.dispatchConversations(result.conversationIds, result.inlineSends);
       // When another job processed it, this one may be the retry of a job that died before dispatching.
       else await this.dispatcher.afterInbound([inboundEventId]);
     } catch (cause) {

@@ -6,14 +6,14 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { classifyJobError, JobError } from '../../queues/job-error.js';
 import { Clock } from '../clock.js';
+import { SEND_LEASE_MS, type ClaimedSend, type InlineClaim } from '../inline-send-claims.js';
 import { KeyedSerializer } from '../concurrency/keyed-serializer.js';
 import { ChannelAdapters, type ChannelAdapter } from './channel-adapter.js';
 import { OUTBOX_COLUMNS, OutboxRepository, toOutboxRecord, type OutboxRecord, type OutboxRow } from './outbox.repository.js';
 import { OutboundRateLimiter } from './rate-limit/outbound-rate-limiter.js';
 import { rateLimitOf } from './rate-limit/channel-rate-limits.js';
 
-/** How long a job's claim on a conversation's sends holds if the job dies mid-way; renewed while it sends. */
-const LEASE_MS = 15_000;
+const LEASE_MS = SEND_LEASE_MS;
 const RENEW_AFTER_MS = LEASE_MS / 3;
 /** How long a job waits in place for another job to finish the conversation's earlier sends. */
 const WAIT_FOR_OTHERS_MS = 10_000;
@@ -24,12 +24,6 @@ const POLL_MS = 50;
  * message too many into a provider's second.
  */
 const PACE_SAFETY = 0.95;
-
-interface ClaimedSend {
-  readonly row: OutboxRecord;
-  readonly messageId: string;
-  readonly message: OutboundMessage;
-}
 
 type Claim = { readonly kind: 'claimed'; readonly sends: readonly ClaimedSend[] } | { readonly kind: 'busy' } | { readonly kind: 'done' };
 
@@ -87,6 +81,32 @@ export class SendPerformer {
     } catch {
       return null;
     }
+  }
+
+  /**
+   * Sends what a step claimed for this process while writing it (InlineSendClaims): no claim
+   * transaction, the lease is already ours. Answers the ids of the rows performed; none when the
+   * channel has no adapter or a send failed transiently — the rows not sent are given back
+   * (unleased) and the caller dispatches them like any other.
+   */
+  async performClaimed(claim: InlineClaim): Promise<readonly string[]> {
+    const adapter = this.adapters.get(claim.channel);
+    if (adapter === undefined) {
+      await this.release(claim.sends.map((s) => s.row.id), claim.token);
+      return [];
+    }
+    try {
+      await this.conversations.run(claim.conversationId, () => this.sendAll({ adapter, channel: claim.channel, conversationId: claim.conversationId, sends: claim.sends, token: claim.token }));
+      return claim.sends.map((s) => s.row.id);
+    } catch {
+      return []; // sendAll gave back the leases of what it did not send
+    }
+  }
+
+  private async release(ids: readonly string[], token: string): Promise<void> {
+    await this.dataSource
+      .query(`UPDATE outbox SET claimed_until = NULL, claim_token = NULL WHERE id = ANY($1::uuid[]) AND claim_token = $2`, [ids, token])
+      .catch(() => undefined); // the leases expire anyway
   }
 
   private target(row: OutboxRecord): { adapter: ChannelAdapter; channel: string; conversationId: string } {
@@ -156,10 +176,10 @@ export class SendPerformer {
         );
       }
     } catch (error) {
-      const left = sends.slice(index).map((s) => s.row.id);
-      await this.dataSource
-        .query(`UPDATE outbox SET claimed_until = NULL, claim_token = NULL WHERE id = ANY($1::uuid[]) AND claim_token = $2`, [left, token])
-        .catch(() => undefined); // the leases expire anyway
+      await this.release(
+        sends.slice(index).map((s) => s.row.id),
+        token,
+      );
       throw error;
     }
   }
