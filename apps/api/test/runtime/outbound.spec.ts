@@ -128,6 +128,13 @@ describe.each(QUEUE_BACKENDS)('outbound sends (%s queues)', (backend) => {
     );
     expect(outbox).toHaveLength(10);
     expect(outbox.every((o) => o.status === 'done' && o.attempts === 1)).toBe(true);
+    // Each message is recorded under the id the channel's adapter answered for it.
+    const ids = await database.dataSource.query<{ provider_message_id: string | null; effect_id: string }[]>(
+      `SELECT m.provider_message_id, o.effect_id FROM messages m JOIN outbox o ON (o.payload->>'messageId')::uuid = m.id WHERE m.conversation_id = $1`,
+      [id],
+    );
+    expect(ids).toHaveLength(10);
+    for (const row of ids) expect(row.provider_message_id).toBe(`sandbox-${row.effect_id}`);
   });
 
   it('fails a message that can never be sent on its own, retries a flaky one, and keeps the order', async () => {

@@ -19,7 +19,9 @@ export interface OutboundSend {
 /**
  * Delivers outbound messages on one channel type. Throw JobError.user for a send that can never
  * succeed (invalid number, rejected template), JobError.transient for 429/5xx/timeouts.
- * Resolves once the provider accepted it (or had already, for this idempotency key).
+ * Resolves once the provider accepted it (or had already, for this idempotency key), with the
+ * provider's id of the message; the SendPerformer then records the message as sent under that
+ * id (delivery and read receipts find it by it) and tells the conversation's streams.
  */
 export interface ChannelAdapter {
   readonly channel: string;

@@ -5,6 +5,7 @@ import type { OutboundMessage } from '@jornada/flow-engine';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { classifyJobError, JobError } from '../../queues/job-error.js';
+import { RealtimeBus } from '../../realtime/realtime-bus.js';
 import { Clock } from '../clock.js';
 import { SEND_LEASE_MS, type ClaimedSend, type InlineClaim } from '../inline-send-claims.js';
 import { KeyedSerializer } from '../concurrency/keyed-serializer.js';
@@ -50,6 +51,7 @@ export class SendPerformer {
     private readonly limiter: OutboundRateLimiter,
     private readonly outbox: OutboxRepository,
     private readonly clock: Clock,
+    private readonly bus: RealtimeBus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -101,6 +103,22 @@ export class SendPerformer {
     } catch {
       return []; // sendAll gave back the leases of what it did not send
     }
+  }
+
+  /**
+   * One statement for a send the provider accepted: its outbox row done (while this claim holds
+   * it) and its message sent under the provider's id; the conversation's streams hear of it.
+   */
+  private async markSent({ row, token, messageId, conversationId, providerMessageId }: { row: OutboxRecord; token: string; messageId: string; conversationId: string; providerMessageId: string }): Promise<void> {
+    // An UPDATE answers [rows, count] through TypeORM's query().
+    const [sent] = await this.dataSource.query<[{ id: string }[], number]>(
+      `WITH done AS (
+         UPDATE outbox SET status = 'done', done_at = $3, attempts = attempts + 1, claimed_until = NULL, claim_token = NULL WHERE id = $1 AND claim_token = $2 AND status = 'pending'
+       )
+       UPDATE messages SET status = 'sent', provider_message_id = $4, sent_at = clock_timestamp() WHERE id = $5 AND workspace_id = $6 AND status = 'queued' RETURNING id`,
+      [row.id, token, this.clock.now(), providerMessageId, messageId, row.workspaceId],
+    );
+    if (sent[0] !== undefined) await this.bus.notify(this.dataSource, { type: 'message', workspaceId: row.workspaceId, conversationId, messageId });
   }
 
   private async release(ids: readonly string[], token: string): Promise<void> {
@@ -162,18 +180,16 @@ export class SendPerformer {
           const waitMs = await this.limiter.reserve(`${channel}:${row.workspaceId}`, perSecond);
           if (waitMs > 0) await sleep(waitMs);
         }
+        let providerMessageId: string;
         try {
-          await adapter.send({ workspaceId: row.workspaceId, conversationId, messageId, message, idempotencyKey: row.effectId });
+          ({ providerMessageId } = await adapter.send({ workspaceId: row.workspaceId, conversationId, messageId, message, idempotencyKey: row.effectId }));
         } catch (error) {
           const kind = classifyJobError(error);
           if (kind === 'transient') throw error;
           await this.outbox.markFailed(row, { at: this.clock.now(), error: error instanceof Error ? error.message : String(error), errorClass: kind });
           continue;
         }
-        await this.dataSource.query(
-          `UPDATE outbox SET status = 'done', done_at = $3, attempts = attempts + 1, claimed_until = NULL, claim_token = NULL WHERE id = $1 AND claim_token = $2 AND status = 'pending'`,
-          [row.id, token, this.clock.now()],
-        );
+        await this.markSent({ row, token, messageId, conversationId, providerMessageId });
       }
     } catch (error) {
       await this.release(
