@@ -21,6 +21,7 @@ import '@xyflow/react/dist/style.css';
 import { useT } from '../i18n/index.js';
 import { isFar, NODE_TYPES_MAP } from './canvas-nodes.js';
 import { EditorIcon } from './editor-icons.js';
+import { FarSketch } from './far-sketch.js';
 import { NODE_FAMILY, type PaletteItem } from './node-catalog.js';
 import { decodePaletteItem, PALETTE_DRAG_TYPE } from './node-palette.js';
 import type { CanvasEdge, CanvasNode } from './projection.js';
@@ -35,7 +36,7 @@ const FAMILY_COLORS: Readonly<Record<string, string>> = {
   outcome: '#15803d',
 };
 
-function minimapColor(node: CanvasNode): string {
+function minimapColor(node: Pick<CanvasNode, 'data'>): string {
   return node.data.kind === 'trigger' ? (FAMILY_COLORS['trigger'] ?? '#0f766e') : (FAMILY_COLORS[NODE_FAMILY[node.data.node.type]] ?? '#525b68');
 }
 
@@ -224,6 +225,7 @@ export function FlowCanvas(props: FlowCanvasProps) {
           aria-label={t('editor.canvas.label')}
         >
           {/* Zoomed out, the dots would be a pixel apart: a grey haze that costs a full repaint per frame. */}
+          {far && <FarSketch colorOf={minimapColor} />}
           {!far && <Background variant={BackgroundVariant.Dots} gap={20} size={1.3} color="#c3c9d1" />}
           <MiniMap<CanvasNode> pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} nodeBorderRadius={6} maskColor="rgb(246 247 249 / 0.72)" position="bottom-right" />
           <ZoomControls />
