@@ -78,6 +78,23 @@ export async function waitForCount(db: pg.Pool, sql: string, target: number, tim
   }
 }
 
+/**
+ * Waits until nothing is left to do: no inbound event still to process and no reply still to
+ * send. Both counts read small partial indexes, so polling them costs the measured server
+ * almost nothing — unlike counting the messages, a scan of a table that grows by the run (which
+ * used to run every 200 ms while a backlog drained, and was counted as the server's PostgreSQL
+ * time). An event and the replies its step writes commit together, so both at zero means every
+ * accepted message was answered and its reply sent (or failed).
+ */
+export async function waitForDrain(db: pg.Pool, timeoutMs: number): Promise<void> {
+  await waitForCount(
+    db,
+    `SELECT (CASE WHEN EXISTS (SELECT 1 FROM inbound_events WHERE status = 'received') OR EXISTS (SELECT 1 FROM outbox WHERE status = 'pending') THEN 0 ELSE 1 END) AS n`,
+    1,
+    timeoutMs,
+  );
+}
+
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;

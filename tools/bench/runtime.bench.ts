@@ -5,7 +5,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startBenchServer } from './api-server.js';
 import { cpuPerMessage, sampleCpu, type CpuSample } from './process-cpu.js';
-import { connectRuntime, echoDocument, OWNER, percentile, say, waitForCount, type RuntimeClient } from './runtime-client.js';
+import { connectRuntime, echoDocument, OWNER, percentile, say, waitForCount, waitForDrain, type RuntimeClient } from './runtime-client.js';
 
 export type Backend = 'redis' | 'postgres';
 
@@ -44,6 +44,8 @@ function figures(values: number[]): LatencyFigures {
 
 /** Reads every measured message's timings once all of them were answered. */
 async function measure(client: RuntimeClient, { name, prefix, count, cpuBefore, serverPid }: { name: string; prefix: string; count: number; cpuBefore: CpuSample; serverPid: number | undefined }): Promise<RuntimeRun> {
+  await waitForDrain(client.db, 300_000);
+  // Then the exact count, once (it scans the messages).
   await waitForCount(
     client.db,
     `SELECT count(*)::int AS n FROM messages WHERE direction = 'out' AND status = 'sent' AND content->>'text' LIKE 'E ${prefix}%'`,

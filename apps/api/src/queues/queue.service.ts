@@ -49,10 +49,12 @@ export interface QueueStatus {
   readonly backend: QueueBackendKind;
 }
 
-/** A health probe must answer even when Redis or Postgres hangs. */
 /** How long a request that stored its row waits for the queue before answering anyway. */
 const ENQUEUE_AFTER_STORE_TIMEOUT_MS = 1000;
+/** A health probe must answer even when Redis or Postgres hangs. */
 const PROBE_TIMEOUT_MS = 2000;
+/** Rows per ensureJobs call whose job's state is looked at (the rest only get the bulk add). */
+export const ENSURE_JOBS_INSPECTED = 50;
 
 /**
  * The app's job queues (queue-names.ts): enqueue by id, register a processor per queue.
@@ -147,21 +149,30 @@ export class QueueService implements OnApplicationBootstrap, BeforeApplicationSh
   }
 
   /**
-   * Makes sure a job exists for each row, for rows the recovery sweep found without progress:
-   * adds the missing ones, retries the ones that failed in the queue without their handler ever
-   * settling the row (a job failed for stalling, i.e. crashing workers, too often), and runs
-   * again the ones that completed while the row stayed unsettled. Jobs waiting, delayed or
-   * running are left alone.
+   * Makes sure a job exists for each row, for rows the recovery sweep found without progress
+   * (oldest first): adds the missing ones, retries the ones that failed in the queue without
+   * their handler ever settling the row (a job failed for stalling, i.e. crashing workers, too
+   * often), and runs again the ones that completed while the row stayed unsettled. Jobs
+   * waiting, delayed or running are left alone.
+   *
+   * Its cost must not grow with a backlog: under load (Black Friday) thousands of rows are
+   * merely waiting their turn, and every worker sweeps every few seconds. So only the `inspect`
+   * oldest rows have their job looked at (and revived if failed or completed); the others get
+   * one bulk add — a single round trip, a no-op for a job that exists — which brings back the
+   * jobs the queue lost. A row stuck with a failed or completed job stops moving, becomes one
+   * of the oldest, and is revived by a later sweep.
    */
-  async ensureJobs<Q extends QueueName>(queue: Q, payloads: readonly QueuePayload<Q>[]): Promise<{ added: number; revived: number }> {
+  async ensureJobs<Q extends QueueName>(
+    queue: Q,
+    payloads: readonly QueuePayload<Q>[],
+    { inspect = ENSURE_JOBS_INSPECTED }: { inspect?: number } = {},
+  ): Promise<{ ensured: number; revived: number }> {
     let revived = 0;
-    let added = 0;
     const missing: QueuePayload<Q>[] = [];
-    for (const payload of payloads) {
+    for (const payload of payloads.slice(0, inspect)) {
       const job = await this.queue(queue).getJob(jobIdFor(queue, payload));
       if (job === undefined || job === null) {
         missing.push(payload);
-        added += 1;
         continue;
       }
       const state = await job.getState();
@@ -175,8 +186,9 @@ export class QueueService implements OnApplicationBootstrap, BeforeApplicationSh
         revived += 1;
       }
     }
-    await this.addBulk(queue, missing.map((payload) => ({ payload })));
-    return { added, revived };
+    // The rest in one round trip: adding a job that exists is a no-op.
+    await this.addBulk(queue, [...missing, ...payloads.slice(inspect)].map((payload) => ({ payload })));
+    return { ensured: payloads.length, revived };
   }
 
   /**

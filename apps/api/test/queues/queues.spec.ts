@@ -211,10 +211,33 @@ describe.each(BACKENDS)('queues on $kind', ({ kind, env }) => {
     await harness.queues.add('events', { v: 1, externalEventId: later }, { delayMs: 60_000 });
     // The rows are unsettled (the sweep only asks for those): each needs its job to run.
     const result = await harness.queues.ensureJobs('events', [failing, missing, done, later].map((id) => ({ v: 1 as const, externalEventId: id })));
-    expect(result).toEqual({ added: 1, revived: 2 });
+    expect(result).toEqual({ ensured: 4, revived: 2 });
     await waitFor(() => callsOf(harness, failing).length === 2 && callsOf(harness, missing).length === 1 && callsOf(harness, done).length === 2);
     await sleep(200);
     expect(callsOf(harness, later)).toHaveLength(0);
+  });
+
+  it('ensureJobs looks at the state of the oldest rows only (a backlog costs one bulk add), and still adds every missing job', async () => {
+    const failing = randomUUID();
+    let fail = true;
+    harness.scripts.set(failing, () => (fail ? Promise.reject(JobError.system('crashed worker')) : Promise.resolve()));
+    await harness.queues.add('events', { v: 1, externalEventId: failing });
+    await waitFor(() => callsOf(harness, failing).length === 1);
+    await sleep(200); // the failure recorded
+    fail = false;
+    const waiting = randomUUID();
+    await harness.queues.add('events', { v: 1, externalEventId: waiting }, { delayMs: 60_000 });
+    const missing = randomUUID();
+    const rows = [waiting, failing, missing].map((id) => ({ v: 1 as const, externalEventId: id }));
+    // The failed job is second, past the one row inspected: not revived by this sweep.
+    expect(await harness.queues.ensureJobs('events', rows, { inspect: 1 })).toEqual({ ensured: 3, revived: 0 });
+    await waitFor(() => callsOf(harness, missing).length === 1);
+    await sleep(200);
+    expect(callsOf(harness, failing)).toHaveLength(1);
+    // Once it is among the oldest, a sweep revives it.
+    expect(await harness.queues.ensureJobs('events', rows.slice(1), { inspect: 1 })).toEqual({ ensured: 2, revived: 1 });
+    await waitFor(() => callsOf(harness, failing).length === 2);
+    expect(callsOf(harness, waiting)).toHaveLength(0);
   });
 
   it('shows the queues to owners and admins only, and 404 for an unknown queue', async () => {
