@@ -100,6 +100,23 @@ describe('login and sessions', () => {
     expect(((await next.json()) as { currentWorkspaceId: string }).currentWorkspaceId).toBe(second);
   });
 
+  it('reads my role in the session’s workspace with the session: a changed role or a removed membership counts at the next request', async () => {
+    const bea = await kit.user({ email: 'bea@example.com', name: 'Bea' });
+    await kit.member(shop, bea.id, 'admin');
+    await kit.member(second, bea.id, 'agent');
+    const token = await kit.session(bea.id, { workspaceId: shop });
+    const db = api.database.dataSource;
+    expect((await call(api, 'PATCH', '/api/workspace', { token, body: { name: 'Loja da Ana' } })).status).toBe(200);
+    await db.query(`UPDATE memberships SET role = 'agent' WHERE workspace_id = $1 AND user_id = $2`, [shop, bea.id]);
+    expect((await call(api, 'PATCH', '/api/workspace', { token, body: { name: 'Loja da Ana' } })).status).toBe(403);
+    // The same with the header naming the current workspace.
+    expect((await call(api, 'PATCH', '/api/workspace', { token, workspaceId: shop, body: { name: 'Loja da Ana' } })).status).toBe(403);
+    await db.query(`DELETE FROM memberships WHERE workspace_id = $1 AND user_id = $2`, [shop, bea.id]);
+    expect((await call(api, 'GET', '/api/workspace', { token, workspaceId: shop })).status).toBe(404);
+    // Without the header: the session falls back to the workspace Bea still belongs to.
+    expect((await call(api, 'GET', '/api/workspace', { token })).body).toMatchObject({ id: second });
+  });
+
   it('refuses a malformed X-Workspace-Id with 400 naming the header', async () => {
     const token = await kit.session(ana.id);
     const response = await call(api, 'GET', '/api/workspace', { token, workspaceId: 'not-a-uuid' });

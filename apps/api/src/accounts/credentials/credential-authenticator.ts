@@ -21,6 +21,8 @@ export interface SignedInUser {
   readonly sessionId: string;
   /** The workspace the session last worked in (may no longer be one of the user's). */
   readonly currentWorkspaceId: string | null;
+  /** The user's role there, read with the session (null: not a member any more); undefined when not read. */
+  readonly currentRole?: Role | null;
 }
 
 /** Who a request is, before any workspace is chosen. */
@@ -84,14 +86,15 @@ export class CredentialAuthenticator extends Authenticator {
    * choice is remembered on the session, so the next request without the header stays there.
    */
   async resolveWorkspace(user: SignedInUser, requested: string | undefined): Promise<{ id: string; role: Role } | null> {
+    const knownRole = user.currentRole !== undefined && user.currentWorkspaceId !== null ? user.currentRole : undefined;
     if (requested !== undefined) {
-      const role = await this.memberships.findRole(requested, user.userId);
+      const role = requested === user.currentWorkspaceId && knownRole !== undefined ? knownRole : await this.memberships.findRole(requested, user.userId);
       if (role === null) throw workspaceNotFound();
       if (user.currentWorkspaceId !== requested) await this.sessions.setCurrentWorkspace(user.sessionId, requested);
       return { id: requested, role };
     }
     if (user.currentWorkspaceId !== null) {
-      const role = await this.memberships.findRole(user.currentWorkspaceId, user.userId);
+      const role = knownRole !== undefined ? knownRole : await this.memberships.findRole(user.currentWorkspaceId, user.userId);
       if (role !== null) return { id: user.currentWorkspaceId, role };
     }
     const [oldest] = await this.memberships.listWorkspacesOfUser(user.userId);
@@ -121,7 +124,7 @@ export class CredentialAuthenticator extends Authenticator {
         writeSessionCookie(request.res, credential.token, isSecureRequest(request, this.config.production));
       }
     }
-    return { userId: session.userId, sessionId: session.id, currentWorkspaceId: session.currentWorkspaceId };
+    return { userId: session.userId, sessionId: session.id, currentWorkspaceId: session.currentWorkspaceId, currentRole: session.currentRole };
   }
 }
 

@@ -1,6 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, IsNull, MoreThan, Not, type EntityManager } from 'typeorm';
+import { DataSource, IsNull, Not, type EntityManager } from 'typeorm';
 import { AuthSession } from '../../database/entities/index.js';
+import type { Role } from '../../security/roles.js';
+
+/** A live session, and the user's role in its current workspace (null: none, or no longer a member). */
+export interface ActiveSession {
+  readonly id: string;
+  readonly userId: string;
+  readonly lastUsedAt: Date | null;
+  readonly currentWorkspaceId: string | null;
+  readonly currentRole: Role | null;
+}
+
+interface ActiveSessionRow {
+  id: string;
+  user_id: string;
+  last_used_at: Date | null;
+  current_workspace_id: string | null;
+  current_role: Role | null;
+}
 
 /** Signed-in sessions, found by the SHA-256 of their token (the token itself is never stored). */
 @Injectable()
@@ -15,9 +33,22 @@ export class SessionRepository {
     return manager.save(manager.create(AuthSession, { ...fields, lastUsedAt: now, revokedAt: null }));
   }
 
-  /** The session of this token hash if it is neither revoked nor expired at `now`. */
-  findActive(tokenHash: string, now: Date): Promise<AuthSession | null> {
-    return this.dataSource.manager.findOne(AuthSession, { where: { tokenHash, revokedAt: IsNull(), expiresAt: MoreThan(now) } });
+  /**
+   * The session of this token hash if it is neither revoked nor expired at `now`, with the
+   * user's role in the session's current workspace (null when no longer a member) read in the
+   * same statement: a request that stays in its workspace costs one round trip to authenticate.
+   */
+  async findActive(tokenHash: string, now: Date): Promise<ActiveSession | null> {
+    const rows = await this.dataSource.query<ActiveSessionRow[]>(
+      `SELECT s.id, s.user_id, s.last_used_at, s.current_workspace_id, m.role AS current_role
+         FROM auth_sessions s
+         LEFT JOIN memberships m ON m.workspace_id = s.current_workspace_id AND m.user_id = s.user_id
+        WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2`,
+      [tokenHash, now],
+    );
+    const row = rows[0];
+    if (row === undefined) return null;
+    return { id: row.id, userId: row.user_id, lastUsedAt: row.last_used_at, currentWorkspaceId: row.current_workspace_id, currentRole: row.current_role };
   }
 
   /** Slides the expiry: records the use and pushes `expires_at` out. */
