@@ -76,17 +76,24 @@ export class ConversationRepository {
 
   /**
    * The contact's live conversation on the channel (not resolved: at most one, a partial unique
-   * index), its conversation lock taken in the same
-   * round trip; null when there is none. Re-read it (findById) after: this statement's
-   * snapshot predates the lock.
+   * index), with its conversation lock, as it is once the lock is held — one round trip; null
+   * when there is none (or it was resolved while this waited for the lock).
+   *
+   * The advisory lock is taken while the row is read, so the statement's snapshot may predate a
+   * change committed by the transaction that held the lock (a timer step that handed it off).
+   * `FOR UPDATE` makes PostgreSQL re-read such a row at its latest version and re-check the
+   * WHERE clause, so what comes back is current. The row lock costs nothing extra: the inbound
+   * step updates the row anyway (its last inbound time), and both are taken in the same order
+   * as before — the advisory lock, then the row.
    */
-  async lockLive(db: Queryable, { workspaceId, contactId, channel }: { workspaceId: string; contactId: string; channel: string }): Promise<string | null> {
-    const rows = await db.query<{ id: string }[]>(
-      `SELECT id, ${conversationLockSql('id')} AS locked
-         FROM conversations WHERE workspace_id = $1 AND contact_id = $2 AND channel = $3 AND status <> 'resolved'`,
+  async lockLive(db: Queryable, { workspaceId, contactId, channel }: { workspaceId: string; contactId: string; channel: string }): Promise<ConversationRecord | null> {
+    const rows = await db.query<ConversationRow[]>(
+      `SELECT ${COLUMNS}, ${conversationLockSql('id')} AS locked
+         FROM conversations WHERE workspace_id = $1 AND contact_id = $2 AND channel = $3 AND status <> 'resolved'
+         FOR UPDATE`,
       [workspaceId, contactId, channel],
     );
-    return rows[0]?.id ?? null;
+    return rows[0] === undefined ? null : toRecord(rows[0]);
   }
 
   /** A person takes over: the bot stays silent until the conversation is handed back. */

@@ -136,12 +136,9 @@ export class ProcessInboundEventUseCase {
     tx: EntityManager,
     { workspaceId, contactId, channel, now }: { workspaceId: string; contactId: string; channel: string; now: Date },
   ): Promise<{ conversation: ConversationRecord; firstContact: boolean }> {
-    const liveId = await this.conversations.lockLive(tx, { workspaceId, contactId, channel });
-    if (liveId !== null) {
-      // Re-read under the lock: a timer step may have just handed it off.
-      const current = await this.conversations.findById(tx, { workspaceId, id: liveId });
-      if (current !== null && current.status !== 'resolved') return { conversation: current, firstContact: false };
-    }
+    // Read as it is under the lock: a timer step may have just handed it off, or resolved it.
+    const live = await this.conversations.lockLive(tx, { workspaceId, contactId, channel });
+    if (live !== null) return { conversation: live, firstContact: false };
     // "First contact": the contact's very first message, not merely the first after a flow ended.
     const firstContact = (await this.conversations.countForContact(tx, { workspaceId, contactId })) === 0;
     const conversation = await this.conversations.insert(tx, { workspaceId, contactId, channel, at: now });

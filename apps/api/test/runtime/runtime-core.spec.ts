@@ -7,6 +7,7 @@ import { FindDueTimersQuery } from '../../src/runtime/find-due-timers.query.js';
 import { FireTimerUseCase } from '../../src/runtime/fire-timer.use-case.js';
 import { ProcessInboundEventUseCase } from '../../src/runtime/process-inbound-event.use-case.js';
 import { RecordInboundEventUseCase } from '../../src/runtime/record-inbound-event.use-case.js';
+import { lockConversation } from '../../src/runtime/runtime-sql.js';
 import { StepWriter } from '../../src/runtime/step-writer.js';
 import { createTestApp, type TestApp } from '../support/create-test-app.js';
 import { echoFlow, FakeClock, publish, seedWorkspace, text, timeoutFlow } from './runtime-fixtures.js';
@@ -199,15 +200,47 @@ describe('conversation runtime core', () => {
     await runner.startTransaction();
     try {
       const found = await conversations.lockLive(runner.manager, { workspaceId: ws, contactId: conversation?.contact_id as string, channel: 'whatsapp' });
-      expect(found).toBe(conversation?.id);
+      expect(found).toMatchObject({ id: conversation?.id, status: 'open', channel: 'whatsapp' });
       // The very lock timers and agent actions take (lockConversation): this transaction holds it.
-      const elsewhere = await db.query<{ free: boolean }[]>(`SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS free`, [`runtime:conversation:${String(found)}`]);
+      const elsewhere = await db.query<{ free: boolean }[]>(`SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS free`, [`runtime:conversation:${String(found?.id)}`]);
       expect(elsewhere[0]?.free).toBe(false);
       expect(await conversations.lockLive(runner.manager, { workspaceId: other, contactId: conversation?.contact_id as string, channel: 'whatsapp' })).toBeNull();
     } finally {
       await runner.rollbackTransaction();
       await runner.release();
     }
+  });
+  it('reads the live conversation as the lock holder left it: handed off meanwhile, or resolved (then none)', async () => {
+    const sender = '+5511900000010';
+    await deliver(sender, 'hello');
+    const [conversation] = await db.query<{ id: string; contact_id: string }[]>(
+      `SELECT c.id, c.contact_id FROM conversations c JOIN contact_identities i ON i.contact_id = c.contact_id WHERE i.workspace_id = $1 AND i.external_id = $2`,
+      [ws, sender],
+    );
+    const { id, contact_id: contactId } = conversation as { id: string; contact_id: string };
+    const conversations = api.app.get(ConversationRepository);
+    // Another transaction (a timer step) holds the conversation lock and changes the row; lockLive waits, then sees the change.
+    const waitsFor = async (status: 'handoff' | 'resolved') => {
+      const holder = db.createQueryRunner();
+      const reader = db.createQueryRunner();
+      await holder.startTransaction();
+      await reader.startTransaction();
+      try {
+        await lockConversation(holder.manager, id);
+        await holder.query(`UPDATE conversations SET status = $2 WHERE id = $1`, [id, status]);
+        const read = conversations.lockLive(reader.manager, { workspaceId: ws, contactId, channel: 'whatsapp' });
+        await waitUntil(async () => (await db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM pg_locks l JOIN pg_database d ON d.oid = l.database WHERE d.datname = current_database() AND l.locktype = 'advisory' AND NOT l.granted`))[0]?.n === 1);
+        await holder.commitTransaction();
+        return await read;
+      } finally {
+        if (holder.isTransactionActive) await holder.rollbackTransaction();
+        await reader.rollbackTransaction();
+        await holder.release();
+        await reader.release();
+      }
+    };
+    expect(await waitsFor('handoff')).toMatchObject({ id, status: 'handoff' });
+    expect(await waitsFor('resolved')).toBeNull();
   });
   it('claims the replies for the stepping process on an unpaced channel, unless an earlier send of the conversation is pending', async () => {
     const sender = `sandbox-${randomUUID()}`;
@@ -245,3 +278,11 @@ describe('conversation runtime core', () => {
     expect(paced.inlineSends).toEqual([]);
   });
 });
+
+async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('Timed out waiting for a condition');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

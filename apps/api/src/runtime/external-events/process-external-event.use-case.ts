@@ -165,11 +165,8 @@ export class ProcessExternalEventUseCase {
     ]);
     const channel = latest[0]?.channel ?? (phone !== null ? PHONE_CHANNEL : null);
     if (channel === null) return null;
-    const liveId = await this.conversations.lockLive(tx, { workspaceId, contactId, channel });
-    if (liveId !== null) {
-      const current = await this.conversations.findById(tx, { workspaceId, id: liveId });
-      if (current !== null && current.status !== 'resolved') return current;
-    }
+    const live = await this.conversations.lockLive(tx, { workspaceId, contactId, channel });
+    if (live !== null) return live;
     const created = await this.conversations.insert(tx, { workspaceId, contactId, channel, at: now });
     await lockConversation(tx, created.id);
     return created;
