@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Panel, useReactFlow } from '@xyflow/react';
-import { applyOperationWithInverse, hasErrors, lint, parseFlow, type CanvasPoint, type FlowDocument, type FlowOperation } from '@jornada/flow-engine';
+import { applyOperationWithInverse, hasErrors, lint, parseFlow, type CanvasPoint, type FlowDocument, type FlowOperation, type LintIssue } from '@jornada/flow-engine';
 import { useApi } from '../api/api-context.js';
 import { isApiError } from '../api/api-error.js';
 import type { FlowDetail, FlowDocumentJson } from '../api/types.js';
@@ -119,7 +119,9 @@ export function FlowEditor({ flow, initialDocument }: { flow: FlowDetail; initia
   const redo = useCallback(() => !readOnly && commit(redoStep(reducer, historyRef.current)), [commit, readOnly]);
 
   // ---- Lint, live.
-  const lintState = useLint(document);
+  // The server sent the draft's issues with it (the same engine's lint): nothing to check on opening.
+  const [lintSeed] = useState(() => ({ document: initialDocument, issues: flow.issues as readonly LintIssue[] }));
+  const lintState = useLint(document, lintSeed);
   const issues = lintState.issues;
   const lintedDocument = lintState.document ?? document;
   const errorCount = issues.filter((issue) => issue.severity === 'error').length;
@@ -525,6 +527,7 @@ export function FlowEditor({ flow, initialDocument }: { flow: FlowDetail; initia
         onTogglePalette={() => setPaletteOpen((open) => !open)}
         errors={errorCount}
         warnings={warningCount}
+        checked={lintState.document !== null}
         problemsOpen={problemsOpen}
         onToggleProblems={() => setProblemsOpen((open) => !open)}
         onShortcuts={() => setDialog('shortcuts')}
