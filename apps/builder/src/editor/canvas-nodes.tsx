@@ -82,6 +82,16 @@ function FarBox({ className, title, ports, target }: { className: string; title:
   );
 }
 
+/**
+ * A box draws from its data and whether it is selected, nothing else React Flow passes (its
+ * position, measured size, z-index, dragging): re-rendering it for those would redraw a
+ * dragged box's content every frame, and every box once more when React Flow first measures
+ * them all. React Flow moves and sizes the wrapper around it by itself.
+ */
+export function sameBoxProps(before: Pick<NodeProps, 'data' | 'selected' | 'id'>, after: Pick<NodeProps, 'data' | 'selected' | 'id'>): boolean {
+  return before.data === after.data && before.selected === after.selected && before.id === after.id;
+}
+
 function simClass(sim: SimulationMark): string {
   return sim === null ? '' : sim === 'current' ? ' is-sim-current' : ' is-sim-entered';
 }
@@ -115,7 +125,7 @@ export const FlowNodeView = memo(function FlowNodeView({ data, selected }: NodeP
       {data.sim === 'current' && <span className="cnode__sim-flag">{t('editor.node.simCurrent')}</span>}
     </div>
   );
-});
+}, sameBoxProps);
 
 /** A trigger: where the journey starts; one output, nothing leads into it. */
 export const TriggerNodeView = memo(function TriggerNodeView({ data, selected }: NodeProps<Node<TriggerNodeData, 'trigger'>>) {
@@ -142,6 +152,6 @@ export const TriggerNodeView = memo(function TriggerNodeView({ data, selected }:
       <Ports ports={data.outputs} node={null} t={t} />
     </div>
   );
-});
+}, sameBoxProps);
 
 export const NODE_TYPES_MAP = { flow: FlowNodeView, trigger: TriggerNodeView };

@@ -2,7 +2,6 @@ import { useCallback, useLayoutEffect, useMemo, useRef, useState, type DragEvent
 import {
   Background,
   BackgroundVariant,
-  getNodesBounds,
   getViewportForBounds,
   MiniMap,
   Panel,
@@ -24,7 +23,7 @@ import { EditorIcon } from './editor-icons.js';
 import { FarSketch } from './far-sketch.js';
 import { NODE_FAMILY, type PaletteItem } from './node-catalog.js';
 import { decodePaletteItem, PALETTE_DRAG_TYPE } from './node-palette.js';
-import type { CanvasEdge, CanvasNode } from './projection.js';
+import { estimatedSize, type CanvasEdge, type CanvasNode } from './projection.js';
 
 const FAMILY_COLORS: Readonly<Record<string, string>> = {
   trigger: '#0f766e',
@@ -51,9 +50,20 @@ const FAR_EDGE_OPTIONS = { interactionWidth: 0 };
  * than at zoom 1 and fitting once everything is measured) draws a big flow zoomed out, as
  * simplified boxes, from the first frame; `fitView` then corrects it by the measured sizes.
  */
-function openingViewport(nodes: readonly CanvasNode[], size: { width: number; height: number }): Viewport {
+export function openingViewport(nodes: readonly CanvasNode[], size: { width: number; height: number }): Viewport {
   if (nodes.length === 0) return { x: 0, y: 0, zoom: 1 };
-  return getViewportForBounds(getNodesBounds([...nodes]), size.width, size.height, MIN_ZOOM, FIT_OPTIONS.maxZoom, FIT_OPTIONS.padding);
+  let left = Infinity;
+  let top = Infinity;
+  let right = -Infinity;
+  let bottom = -Infinity;
+  for (const node of nodes) {
+    const box = estimatedSize(node.data.kind === 'node' ? node.data.node : node.data.trigger, node.data.outputs);
+    left = Math.min(left, node.position.x);
+    top = Math.min(top, node.position.y);
+    right = Math.max(right, node.position.x + box.width);
+    bottom = Math.max(bottom, node.position.y + box.height);
+  }
+  return getViewportForBounds({ x: left, y: top, width: right - left, height: bottom - top }, size.width, size.height, MIN_ZOOM, FIT_OPTIONS.maxZoom, FIT_OPTIONS.padding);
 }
 
 const zoomPercent = (state: ReactFlowState) => Math.round(state.transform[2] * 100);
