@@ -18,7 +18,7 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useT } from '../i18n/index.js';
-import { isFar, NODE_TYPES_MAP } from './canvas-nodes.js';
+import { FarZoomContext, isFar, NODE_TYPES_MAP } from './canvas-nodes.js';
 import { EditorIcon } from './editor-icons.js';
 import { FarSketch } from './far-sketch.js';
 import { NODE_FAMILY, type PaletteItem } from './node-catalog.js';
@@ -44,6 +44,7 @@ const FIT_OPTIONS = { padding: 0.15, maxZoom: 1 };
 /** Edges are thin to click zoomed out anyway: no wide invisible twin per edge there. */
 const NEAR_EDGE_OPTIONS = { interactionWidth: 16 };
 const FAR_EDGE_OPTIONS = { interactionWidth: 0 };
+const MULTI_SELECTION_KEYS = ['Shift', 'Meta', 'Control'];
 
 /**
  * The whole flow in view, from the boxes' estimated sizes. Opening at this viewport (rather
@@ -159,6 +160,31 @@ export function FlowCanvas(props: FlowCanvasProps) {
     [onConnect, onConnectToEmpty],
   );
 
+  // Everything handed to React Flow keeps its identity across renders: its node and edge
+  // wrappers are memoized on their props (these callbacks among them), so a new function on
+  // every render of the editor (every frame of a drag) re-rendered every box and connection.
+  const handleReconnectStart = useCallback((_: unknown, edge: CanvasEdge) => {
+    reconnecting.current = { edge, done: false };
+  }, []);
+  const handleReconnect = useCallback(
+    (edge: CanvasEdge, connection: Connection) => {
+      if (reconnecting.current !== null) reconnecting.current.done = true;
+      if (connection.sourceHandle === null) return;
+      onReconnect(edge, { source: connection.source, sourceHandle: connection.sourceHandle, target: connection.target });
+    },
+    [onReconnect],
+  );
+  const handleReconnectEnd = useCallback(
+    (_: unknown, edge: CanvasEdge) => {
+      const current = reconnecting.current;
+      reconnecting.current = null;
+      // Dropped away from any input: the connection is removed (undo brings it back).
+      if (current !== null && !current.done) onReconnect(edge, null);
+    },
+    [onReconnect],
+  );
+  const handleNodeDoubleClick = useCallback((_: unknown, node: CanvasNode) => onOpenNode(node.id), [onOpenNode]);
+
   const handleSelection = useCallback(
     ({ nodes, edges }: OnSelectionChangeParams<CanvasNode, CanvasEdge>) => onSelectionChange(nodes.map((node) => node.id), edges.map((edge) => edge.id)),
     [onSelectionChange],
@@ -192,55 +218,48 @@ export function FlowCanvas(props: FlowCanvasProps) {
   return (
     <div ref={container} className={far ? 'editor-canvas editor-canvas--far' : 'editor-canvas'} onDragOver={onDragOver} onDrop={onDrop}>
       {opening !== null && (
-        <ReactFlow<CanvasNode, CanvasEdge>
-          nodes={props.nodes}
-          edges={props.edges}
-          nodeTypes={NODE_TYPES_MAP}
-          onNodesChange={props.onNodesChange}
-          onEdgesChange={props.onEdgesChange}
-          onConnect={handleConnect}
-          onConnectEnd={handleConnectEnd}
-          edgesReconnectable={!props.readOnly}
-          onReconnectStart={(_, edge) => {
-            reconnecting.current = { edge, done: false };
-          }}
-          onReconnect={(edge, connection) => {
-            if (reconnecting.current !== null) reconnecting.current.done = true;
-            if (connection.sourceHandle === null) return;
-            onReconnect(edge, { source: connection.source, sourceHandle: connection.sourceHandle, target: connection.target });
-          }}
-          onReconnectEnd={(_, edge) => {
-            const current = reconnecting.current;
-            reconnecting.current = null;
-            // Dropped away from any input: the connection is removed (undo brings it back).
-            if (current !== null && !current.done) onReconnect(edge, null);
-          }}
-          onSelectionChange={handleSelection}
-          onNodeDoubleClick={(_, node) => onOpenNode(node.id)}
-          onPaneClick={props.onPaneClick}
-          nodesDraggable={!props.readOnly}
-          nodesConnectable={!props.readOnly}
-          deleteKeyCode={null}
-          selectionKeyCode="Shift"
-          multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
-          onlyRenderVisibleElements
-          minZoom={MIN_ZOOM}
-          maxZoom={2}
-          defaultViewport={opening}
-          fitView
-          fitViewOptions={FIT_OPTIONS}
-          defaultEdgeOptions={far ? FAR_EDGE_OPTIONS : NEAR_EDGE_OPTIONS}
-          connectionRadius={28}
-          ariaLabelConfig={ariaLabelConfig}
-          aria-label={t('editor.canvas.label')}
-        >
-          {/* Zoomed out, the dots would be a pixel apart: a grey haze that costs a full repaint per frame. */}
-          {far && <FarSketch colorOf={minimapColor} />}
-          {!far && <Background variant={BackgroundVariant.Dots} gap={20} size={1.3} color="#c3c9d1" />}
-          <MiniMap<CanvasNode> pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} nodeBorderRadius={6} maskColor="rgb(246 247 249 / 0.72)" position="bottom-right" />
-          <ZoomControls />
-          {props.empty}
-        </ReactFlow>
+        <FarZoomContext value={far}>
+          <ReactFlow<CanvasNode, CanvasEdge>
+            nodes={props.nodes}
+            edges={props.edges}
+            nodeTypes={NODE_TYPES_MAP}
+            onNodesChange={props.onNodesChange}
+            onEdgesChange={props.onEdgesChange}
+            onConnect={handleConnect}
+            onConnectEnd={handleConnectEnd}
+            // Zoomed out, a connection's ends are not grabbed (their 10-unit targets are a pixel or
+            // three wide there): two fewer SVG circles per connection, 2,000 on a big flow at fit.
+            edgesReconnectable={!props.readOnly && !far}
+            onReconnectStart={handleReconnectStart}
+            onReconnect={handleReconnect}
+            onReconnectEnd={handleReconnectEnd}
+            onSelectionChange={handleSelection}
+            onNodeDoubleClick={handleNodeDoubleClick}
+            onPaneClick={props.onPaneClick}
+            nodesDraggable={!props.readOnly}
+            nodesConnectable={!props.readOnly}
+            deleteKeyCode={null}
+            selectionKeyCode="Shift"
+            multiSelectionKeyCode={MULTI_SELECTION_KEYS}
+            onlyRenderVisibleElements
+            minZoom={MIN_ZOOM}
+            maxZoom={2}
+            defaultViewport={opening}
+            fitView
+            fitViewOptions={FIT_OPTIONS}
+            defaultEdgeOptions={far ? FAR_EDGE_OPTIONS : NEAR_EDGE_OPTIONS}
+            connectionRadius={28}
+            ariaLabelConfig={ariaLabelConfig}
+            aria-label={t('editor.canvas.label')}
+          >
+            {/* Zoomed out, the dots would be a pixel apart: a grey haze that costs a full repaint per frame. */}
+            {far && <FarSketch colorOf={minimapColor} />}
+            {!far && <Background variant={BackgroundVariant.Dots} gap={20} size={1.3} color="#c3c9d1" />}
+            <MiniMap<CanvasNode> pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} nodeBorderRadius={6} maskColor="rgb(246 247 249 / 0.72)" position="bottom-right" />
+            <ZoomControls />
+            {props.empty}
+          </ReactFlow>
+        </FarZoomContext>
       )}
     </div>
   );

@@ -147,6 +147,9 @@ export function FlowEditor({ flow, initialDocument }: { flow: FlowDetail; initia
   const projection = useMemo(() => projector(document, decorations), [projector, document, decorations]);
   const onMoved = useCallback((positions: Record<string, CanvasPoint>) => dispatch({ type: 'move', positions }), [dispatch]);
   const canvas = useCanvasState(projection, onMoved);
+  // The canvas state changes on every frame of a drag; these do not (callbacks and the keyboard
+  // listeners below depend on them, not on `canvas`).
+  const { select: selectBoxes, selectAll } = canvas;
 
   // ---- Selection, panels, dialogs.
   const [selectedNodes, setSelectedNodes] = useState<string[]>([]);
@@ -182,7 +185,7 @@ export function FlowEditor({ flow, initialDocument }: { flow: FlowDetail; initia
   /** Selects boxes and brings the first into view. */
   const focusElements = useCallback(
     (ids: readonly string[], { center = true }: { center?: boolean } = {}) => {
-      canvas.select(ids);
+      selectBoxes(ids);
       const first = ids[0];
       if (!center || first === undefined) return;
       const node = reactFlow.getNode(first);
@@ -192,7 +195,7 @@ export function FlowEditor({ flow, initialDocument }: { flow: FlowDetail; initia
       const height = node?.measured?.height ?? 140;
       void reactFlow.setCenter(position.x + width / 2, position.y + height / 2, { zoom: Math.max(reactFlow.getZoom(), 0.8), duration: 250 });
     },
-    [canvas, reactFlow],
+    [selectBoxes, reactFlow],
   );
 
   // ---- Adding boxes.
@@ -232,11 +235,11 @@ export function FlowEditor({ flow, initialDocument }: { flow: FlowDetail; initia
       }
       if (ok) {
         // Selected after React Flow has the new box.
-        requestAnimationFrame(() => canvas.select([id]));
+        requestAnimationFrame(() => selectBoxes([id]));
         setInspectorOpen(true);
       }
     },
-    [canvas, dispatch, freeSpot, t, viewCenter],
+    [selectBoxes, dispatch, freeSpot, t, viewCenter],
   );
 
   // ---- Connections.
@@ -272,12 +275,19 @@ export function FlowEditor({ flow, initialDocument }: { flow: FlowDetail; initia
         { type: 'connect', edge: { id: newId('edge'), source: pending.from.source, sourceHandle: pending.from.sourceHandle, target: node.id } },
       ];
       if (dispatch({ type: 'batch', operations })) {
-        requestAnimationFrame(() => canvas.select([node.id]));
+        requestAnimationFrame(() => selectBoxes([node.id]));
         setInspectorOpen(true);
       }
     },
-    [canvas, dispatch, quickAdd, reactFlow, t],
+    [selectBoxes, dispatch, quickAdd, reactFlow, t],
   );
+
+  // Handed to the canvas, which hands them to React Flow's memoized boxes and connections: stable.
+  const onConnectToEmpty = useCallback((from: { source: string; sourceHandle: string }, screen: { x: number; y: number }) => {
+    if (!readOnly) setQuickAdd({ from, screen });
+  }, [readOnly]);
+  const openInspector = useCallback(() => setInspectorOpen(true), []);
+  const closeQuickAdd = useCallback(() => setQuickAdd(null), []);
 
   // ---- Selection commands.
   const selectedIds = useCallback(() => new Set(canvas.nodes.filter((node) => node.selected === true).map((node) => node.id)), [canvas.nodes]);
@@ -324,11 +334,11 @@ export function FlowEditor({ flow, initialDocument }: { flow: FlowDetail; initia
       const shift = offset ?? (overlaps ? { x: 48, y: 48 } : { x: 0, y: 0 });
       const { operation, ids } = pasteOperation(payload, shift);
       if (dispatch(operation)) {
-        requestAnimationFrame(() => canvas.select(ids));
+        requestAnimationFrame(() => selectBoxes(ids));
         toast.show({ tone: 'info', message: t('editor.clipboard.pasted', { count: ids.length }) });
       }
     },
-    [canvas, dispatch, t, toast],
+    [selectBoxes, dispatch, t, toast],
   );
 
   const readStoredClipboard = useCallback((): ClipboardPayload | null => {
@@ -444,12 +454,12 @@ export function FlowEditor({ flow, initialDocument }: { flow: FlowDetail; initia
   const pickProblem = useCallback(
     (problem: Problem) => {
       if (problem.targetId !== null) focusElements([problem.targetId]);
-      else canvas.select([]);
+      else selectBoxes([]);
       setInspectorOpen(true);
       setSimulatorOpen(false);
       requestAnimationFrame(() => setFocusPath(problem.issue.path));
     },
-    [canvas, focusElements],
+    [focusElements, selectBoxes],
   );
 
   // ---- Keyboard.
@@ -465,7 +475,7 @@ export function FlowEditor({ flow, initialDocument }: { flow: FlowDetail; initia
       if (mod && key === 'z' && !event.shiftKey) h.undo();
       else if ((mod && key === 'z' && event.shiftKey) || (event.ctrlKey && key === 'y')) h.redo();
       else if (mod && key === 'd') h.duplicate();
-      else if (mod && key === 'a') canvas.select(canvas.nodes.map((node) => node.id));
+      else if (mod && key === 'a') selectAll();
       else if (mod && event.shiftKey && key === 'm') setProblemsOpen((open) => !open);
       else if (!mod && (event.key === 'Delete' || event.key === 'Backspace')) h.deleteSelection();
       else if (!mod && event.key === '?') setDialog('shortcuts');
@@ -474,7 +484,7 @@ export function FlowEditor({ flow, initialDocument }: { flow: FlowDetail; initia
         requestAnimationFrame(() => paletteSearch.current?.focus());
       } else if (!mod && event.shiftKey && event.code === 'Digit1') h.fit();
       else if (!mod && event.key === 'Escape') {
-        canvas.select([]);
+        selectBoxes([]);
         setQuickAdd(null);
       } else return;
       event.preventDefault();
@@ -499,7 +509,7 @@ export function FlowEditor({ flow, initialDocument }: { flow: FlowDetail; initia
       window.document.removeEventListener('copy', onCopy);
       window.document.removeEventListener('paste', onPaste);
     };
-  }, [canvas, paste, reactFlow, readOnly, readStoredClipboard]);
+  }, [paste, reactFlow, readOnly, readStoredClipboard, selectAll, selectBoxes]);
 
   const empty = document.triggers.length === 0 && document.nodes.length === 0;
   const rightPanel = simulatorOpen ? (
@@ -549,11 +559,11 @@ export function FlowEditor({ flow, initialDocument }: { flow: FlowDetail; initia
               readOnly={readOnly}
               onConnect={connect}
               onReconnect={reconnect}
-              onConnectToEmpty={(from, screen) => !readOnly && setQuickAdd({ from, screen })}
-              onDropItem={(item, position) => addItem(item, position)}
+              onConnectToEmpty={onConnectToEmpty}
+              onDropItem={addItem}
               onSelectionChange={onSelectionChange}
-              onOpenNode={() => setInspectorOpen(true)}
-              onPaneClick={() => setQuickAdd(null)}
+              onOpenNode={openInspector}
+              onPaneClick={closeQuickAdd}
               empty={
                 empty ? (
                   <Panel position="top-center" className="canvas-empty">
