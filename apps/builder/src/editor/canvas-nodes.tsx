@@ -1,5 +1,5 @@
-import { memo } from 'react';
-import { Handle, Position, useStore, type Node, type NodeProps, type ReactFlowState } from '@xyflow/react';
+import { createContext, memo, use } from 'react';
+import { Handle, Position, type Node, type NodeProps, type ReactFlowState } from '@xyflow/react';
 import type { FlowNode } from '@jornada/flow-engine';
 import { useT } from '../i18n/index.js';
 import type { Translate } from '../i18n/translator.js';
@@ -57,6 +57,13 @@ export const FAR_ZOOM = 0.35;
 export const isFar = (state: ReactFlowState) => state.transform[2] < FAR_ZOOM;
 
 /**
+ * Whether the canvas is zoomed out below FAR_ZOOM, for the boxes: the canvas reads `isFar` from
+ * React Flow's store once and passes it down, instead of every box subscribing to the store (a
+ * thousand more selectors run on every store update: while opening, on every frame of a drag).
+ */
+export const FarZoomContext = createContext(false);
+
+/**
  * A box as drawn zoomed out: its colour, its name and its handles, nothing else (a full box
  * is some 30 elements, each with its own clip or transform for the compositor to sort out on
  * every frame of a pan). The handles sit where the full box has them, top and bottom rows, so
@@ -82,6 +89,16 @@ function FarBox({ className, title, ports, target }: { className: string; title:
   );
 }
 
+/**
+ * A box draws from its data and whether it is selected, nothing else React Flow passes (its
+ * position, measured size, z-index, dragging): re-rendering it for those would redraw a
+ * dragged box's content every frame, and every box once more when React Flow first measures
+ * them all. React Flow moves and sizes the wrapper around it by itself.
+ */
+export function sameBoxProps(before: Pick<NodeProps, 'data' | 'selected' | 'id'>, after: Pick<NodeProps, 'data' | 'selected' | 'id'>): boolean {
+  return before.data === after.data && before.selected === after.selected && before.id === after.id;
+}
+
 function simClass(sim: SimulationMark): string {
   return sim === null ? '' : sim === 'current' ? ' is-sim-current' : ' is-sim-entered';
 }
@@ -89,7 +106,7 @@ function simClass(sim: SimulationMark): string {
 /** A box of the flow: its type and label, what it does at a glance, one handle per output. */
 export const FlowNodeView = memo(function FlowNodeView({ data, selected }: NodeProps<Node<FlowNodeData, 'flow'>>) {
   const t = useT();
-  const far = useStore(isFar);
+  const far = use(FarZoomContext);
   const { node } = data;
   const family = NODE_FAMILY[node.type];
   const label = node.label?.trim();
@@ -115,12 +132,12 @@ export const FlowNodeView = memo(function FlowNodeView({ data, selected }: NodeP
       {data.sim === 'current' && <span className="cnode__sim-flag">{t('editor.node.simCurrent')}</span>}
     </div>
   );
-});
+}, sameBoxProps);
 
 /** A trigger: where the journey starts; one output, nothing leads into it. */
 export const TriggerNodeView = memo(function TriggerNodeView({ data, selected }: NodeProps<Node<TriggerNodeData, 'trigger'>>) {
   const t = useT();
-  const far = useStore(isFar);
+  const far = use(FarZoomContext);
   const { trigger } = data;
   const className = `cnode--trigger${selected ? ' is-selected' : ''}${simClass(data.sim)}${data.issues?.errors ? ' has-errors' : ''}`;
   if (far) return <FarBox className={className} title={triggerTypeName(t, trigger.type)} ports={data.outputs} target={false} />;
@@ -142,6 +159,6 @@ export const TriggerNodeView = memo(function TriggerNodeView({ data, selected }:
       <Ports ports={data.outputs} node={null} t={t} />
     </div>
   );
-});
+}, sameBoxProps);
 
 export const NODE_TYPES_MAP = { flow: FlowNodeView, trigger: TriggerNodeView };

@@ -26,6 +26,8 @@ export interface ToolbarProps {
   readonly onTogglePalette: () => void;
   readonly errors: number;
   readonly warnings: number;
+  /** False until the draft's first check has run (the counts are not known yet). */
+  readonly checked: boolean;
   readonly problemsOpen: boolean;
   readonly onToggleProblems: () => void;
   readonly onShortcuts: () => void;
@@ -142,7 +144,9 @@ function SaveIndicator({ status, readOnly, onRetry }: { status: SaveStatus; read
 /** The editor's top bar: back, name, status and saving; history and layout; problems, test, versions, publish. */
 export function EditorToolbar(props: ToolbarProps) {
   const t = useT();
-  const problemsLabel = `${t('editor.toolbar.problems')}: ${t('editor.problems.errors', { count: props.errors })}, ${t('editor.problems.warnings', { count: props.warnings })}`;
+  const problemsLabel = props.checked
+    ? `${t('editor.toolbar.problems')}: ${t('editor.problems.errors', { count: props.errors })}, ${t('editor.problems.warnings', { count: props.warnings })}`
+    : `${t('editor.toolbar.problems')}: ${t('editor.problems.checking')}`;
   return (
     <header className="editor-toolbar">
       <div className="editor-toolbar__start">
@@ -176,11 +180,11 @@ export function EditorToolbar(props: ToolbarProps) {
         <button type="button" className={`tool problems-toggle${props.errors > 0 ? ' has-errors' : props.warnings > 0 ? ' has-warnings' : ''}`} aria-pressed={props.problemsOpen} aria-label={problemsLabel} title={problemsLabel} onClick={props.onToggleProblems}>
           <span className="problems-toggle__item problems-toggle__item--error">
             <EditorIcon name="error-circle" size={16} />
-            {props.errors}
+            {props.checked ? props.errors : '–'}
           </span>
           <span className="problems-toggle__item problems-toggle__item--warning">
             <EditorIcon name="warning" size={16} />
-            {props.warnings}
+            {props.checked ? props.warnings : '–'}
           </span>
         </button>
         <ToolButton icon="keyboard" label={`${t('editor.toolbar.shortcuts')} (?)`} onClick={props.onShortcuts} />

@@ -2,7 +2,6 @@ import { useCallback, useLayoutEffect, useMemo, useRef, useState, type DragEvent
 import {
   Background,
   BackgroundVariant,
-  getNodesBounds,
   getViewportForBounds,
   MiniMap,
   Panel,
@@ -19,12 +18,12 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useT } from '../i18n/index.js';
-import { isFar, NODE_TYPES_MAP } from './canvas-nodes.js';
+import { FarZoomContext, isFar, NODE_TYPES_MAP } from './canvas-nodes.js';
 import { EditorIcon } from './editor-icons.js';
 import { FarSketch } from './far-sketch.js';
 import { NODE_FAMILY, type PaletteItem } from './node-catalog.js';
 import { decodePaletteItem, PALETTE_DRAG_TYPE } from './node-palette.js';
-import type { CanvasEdge, CanvasNode } from './projection.js';
+import { estimatedSize, type CanvasEdge, type CanvasNode } from './projection.js';
 
 const FAMILY_COLORS: Readonly<Record<string, string>> = {
   trigger: '#0f766e',
@@ -45,15 +44,27 @@ const FIT_OPTIONS = { padding: 0.15, maxZoom: 1 };
 /** Edges are thin to click zoomed out anyway: no wide invisible twin per edge there. */
 const NEAR_EDGE_OPTIONS = { interactionWidth: 16 };
 const FAR_EDGE_OPTIONS = { interactionWidth: 0 };
+const MULTI_SELECTION_KEYS = ['Shift', 'Meta', 'Control'];
 
 /**
  * The whole flow in view, from the boxes' estimated sizes. Opening at this viewport (rather
  * than at zoom 1 and fitting once everything is measured) draws a big flow zoomed out, as
  * simplified boxes, from the first frame; `fitView` then corrects it by the measured sizes.
  */
-function openingViewport(nodes: readonly CanvasNode[], size: { width: number; height: number }): Viewport {
+export function openingViewport(nodes: readonly CanvasNode[], size: { width: number; height: number }): Viewport {
   if (nodes.length === 0) return { x: 0, y: 0, zoom: 1 };
-  return getViewportForBounds(getNodesBounds([...nodes]), size.width, size.height, MIN_ZOOM, FIT_OPTIONS.maxZoom, FIT_OPTIONS.padding);
+  let left = Infinity;
+  let top = Infinity;
+  let right = -Infinity;
+  let bottom = -Infinity;
+  for (const node of nodes) {
+    const box = estimatedSize(node.data.kind === 'node' ? node.data.node : node.data.trigger, node.data.outputs);
+    left = Math.min(left, node.position.x);
+    top = Math.min(top, node.position.y);
+    right = Math.max(right, node.position.x + box.width);
+    bottom = Math.max(bottom, node.position.y + box.height);
+  }
+  return getViewportForBounds({ x: left, y: top, width: right - left, height: bottom - top }, size.width, size.height, MIN_ZOOM, FIT_OPTIONS.maxZoom, FIT_OPTIONS.padding);
 }
 
 const zoomPercent = (state: ReactFlowState) => Math.round(state.transform[2] * 100);
@@ -149,6 +160,31 @@ export function FlowCanvas(props: FlowCanvasProps) {
     [onConnect, onConnectToEmpty],
   );
 
+  // Everything handed to React Flow keeps its identity across renders: its node and edge
+  // wrappers are memoized on their props (these callbacks among them), so a new function on
+  // every render of the editor (every frame of a drag) re-rendered every box and connection.
+  const handleReconnectStart = useCallback((_: unknown, edge: CanvasEdge) => {
+    reconnecting.current = { edge, done: false };
+  }, []);
+  const handleReconnect = useCallback(
+    (edge: CanvasEdge, connection: Connection) => {
+      if (reconnecting.current !== null) reconnecting.current.done = true;
+      if (connection.sourceHandle === null) return;
+      onReconnect(edge, { source: connection.source, sourceHandle: connection.sourceHandle, target: connection.target });
+    },
+    [onReconnect],
+  );
+  const handleReconnectEnd = useCallback(
+    (_: unknown, edge: CanvasEdge) => {
+      const current = reconnecting.current;
+      reconnecting.current = null;
+      // Dropped away from any input: the connection is removed (undo brings it back).
+      if (current !== null && !current.done) onReconnect(edge, null);
+    },
+    [onReconnect],
+  );
+  const handleNodeDoubleClick = useCallback((_: unknown, node: CanvasNode) => onOpenNode(node.id), [onOpenNode]);
+
   const handleSelection = useCallback(
     ({ nodes, edges }: OnSelectionChangeParams<CanvasNode, CanvasEdge>) => onSelectionChange(nodes.map((node) => node.id), edges.map((edge) => edge.id)),
     [onSelectionChange],
@@ -182,55 +218,48 @@ export function FlowCanvas(props: FlowCanvasProps) {
   return (
     <div ref={container} className={far ? 'editor-canvas editor-canvas--far' : 'editor-canvas'} onDragOver={onDragOver} onDrop={onDrop}>
       {opening !== null && (
-        <ReactFlow<CanvasNode, CanvasEdge>
-          nodes={props.nodes}
-          edges={props.edges}
-          nodeTypes={NODE_TYPES_MAP}
-          onNodesChange={props.onNodesChange}
-          onEdgesChange={props.onEdgesChange}
-          onConnect={handleConnect}
-          onConnectEnd={handleConnectEnd}
-          edgesReconnectable={!props.readOnly}
-          onReconnectStart={(_, edge) => {
-            reconnecting.current = { edge, done: false };
-          }}
-          onReconnect={(edge, connection) => {
-            if (reconnecting.current !== null) reconnecting.current.done = true;
-            if (connection.sourceHandle === null) return;
-            onReconnect(edge, { source: connection.source, sourceHandle: connection.sourceHandle, target: connection.target });
-          }}
-          onReconnectEnd={(_, edge) => {
-            const current = reconnecting.current;
-            reconnecting.current = null;
-            // Dropped away from any input: the connection is removed (undo brings it back).
-            if (current !== null && !current.done) onReconnect(edge, null);
-          }}
-          onSelectionChange={handleSelection}
-          onNodeDoubleClick={(_, node) => onOpenNode(node.id)}
-          onPaneClick={props.onPaneClick}
-          nodesDraggable={!props.readOnly}
-          nodesConnectable={!props.readOnly}
-          deleteKeyCode={null}
-          selectionKeyCode="Shift"
-          multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
-          onlyRenderVisibleElements
-          minZoom={MIN_ZOOM}
-          maxZoom={2}
-          defaultViewport={opening}
-          fitView
-          fitViewOptions={FIT_OPTIONS}
-          defaultEdgeOptions={far ? FAR_EDGE_OPTIONS : NEAR_EDGE_OPTIONS}
-          connectionRadius={28}
-          ariaLabelConfig={ariaLabelConfig}
-          aria-label={t('editor.canvas.label')}
-        >
-          {/* Zoomed out, the dots would be a pixel apart: a grey haze that costs a full repaint per frame. */}
-          {far && <FarSketch colorOf={minimapColor} />}
-          {!far && <Background variant={BackgroundVariant.Dots} gap={20} size={1.3} color="#c3c9d1" />}
-          <MiniMap<CanvasNode> pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} nodeBorderRadius={6} maskColor="rgb(246 247 249 / 0.72)" position="bottom-right" />
-          <ZoomControls />
-          {props.empty}
-        </ReactFlow>
+        <FarZoomContext value={far}>
+          <ReactFlow<CanvasNode, CanvasEdge>
+            nodes={props.nodes}
+            edges={props.edges}
+            nodeTypes={NODE_TYPES_MAP}
+            onNodesChange={props.onNodesChange}
+            onEdgesChange={props.onEdgesChange}
+            onConnect={handleConnect}
+            onConnectEnd={handleConnectEnd}
+            // Zoomed out, a connection's ends are not grabbed (their 10-unit targets are a pixel or
+            // three wide there): two fewer SVG circles per connection, 2,000 on a big flow at fit.
+            edgesReconnectable={!props.readOnly && !far}
+            onReconnectStart={handleReconnectStart}
+            onReconnect={handleReconnect}
+            onReconnectEnd={handleReconnectEnd}
+            onSelectionChange={handleSelection}
+            onNodeDoubleClick={handleNodeDoubleClick}
+            onPaneClick={props.onPaneClick}
+            nodesDraggable={!props.readOnly}
+            nodesConnectable={!props.readOnly}
+            deleteKeyCode={null}
+            selectionKeyCode="Shift"
+            multiSelectionKeyCode={MULTI_SELECTION_KEYS}
+            onlyRenderVisibleElements
+            minZoom={MIN_ZOOM}
+            maxZoom={2}
+            defaultViewport={opening}
+            fitView
+            fitViewOptions={FIT_OPTIONS}
+            defaultEdgeOptions={far ? FAR_EDGE_OPTIONS : NEAR_EDGE_OPTIONS}
+            connectionRadius={28}
+            ariaLabelConfig={ariaLabelConfig}
+            aria-label={t('editor.canvas.label')}
+          >
+            {/* Zoomed out, the dots would be a pixel apart: a grey haze that costs a full repaint per frame. */}
+            {far && <FarSketch colorOf={minimapColor} />}
+            {!far && <Background variant={BackgroundVariant.Dots} gap={20} size={1.3} color="#c3c9d1" />}
+            <MiniMap<CanvasNode> pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} nodeBorderRadius={6} maskColor="rgb(246 247 249 / 0.72)" position="bottom-right" />
+            <ZoomControls />
+            {props.empty}
+          </ReactFlow>
+        </FarZoomContext>
       )}
     </div>
   );

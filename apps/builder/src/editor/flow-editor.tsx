@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Panel, useReactFlow } from '@xyflow/react';
-import { applyOperationWithInverse, hasErrors, lint, parseFlow, type CanvasPoint, type FlowDocument, type FlowOperation } from '@jornada/flow-engine';
+import { applyOperationWithInverse, hasErrors, lint, parseFlow, type CanvasPoint, type FlowDocument, type FlowOperation, type LintIssue } from '@jornada/flow-engine';
 import { useApi } from '../api/api-context.js';
 import { isApiError } from '../api/api-error.js';
 import type { FlowDetail, FlowDocumentJson } from '../api/types.js';
@@ -119,7 +119,9 @@ export function FlowEditor({ flow, initialDocument }: { flow: FlowDetail; initia
   const redo = useCallback(() => !readOnly && commit(redoStep(reducer, historyRef.current)), [commit, readOnly]);
 
   // ---- Lint, live.
-  const lintState = useLint(document);
+  // The server sent the draft's issues with it (the same engine's lint): nothing to check on opening.
+  const [lintSeed] = useState(() => ({ document: initialDocument, issues: flow.issues as readonly LintIssue[] }));
+  const lintState = useLint(document, lintSeed);
   const issues = lintState.issues;
   const lintedDocument = lintState.document ?? document;
   const errorCount = issues.filter((issue) => issue.severity === 'error').length;
@@ -145,6 +147,9 @@ export function FlowEditor({ flow, initialDocument }: { flow: FlowDetail; initia
   const projection = useMemo(() => projector(document, decorations), [projector, document, decorations]);
   const onMoved = useCallback((positions: Record<string, CanvasPoint>) => dispatch({ type: 'move', positions }), [dispatch]);
   const canvas = useCanvasState(projection, onMoved);
+  // The canvas state changes on every frame of a drag; these do not (callbacks and the keyboard
+  // listeners below depend on them, not on `canvas`).
+  const { select: selectBoxes, selectAll } = canvas;
 
   // ---- Selection, panels, dialogs.
   const [selectedNodes, setSelectedNodes] = useState<string[]>([]);
@@ -180,7 +185,7 @@ export function FlowEditor({ flow, initialDocument }: { flow: FlowDetail; initia
   /** Selects boxes and brings the first into view. */
   const focusElements = useCallback(
     (ids: readonly string[], { center = true }: { center?: boolean } = {}) => {
-      canvas.select(ids);
+      selectBoxes(ids);
       const first = ids[0];
       if (!center || first === undefined) return;
       const node = reactFlow.getNode(first);
@@ -190,7 +195,7 @@ export function FlowEditor({ flow, initialDocument }: { flow: FlowDetail; initia
       const height = node?.measured?.height ?? 140;
       void reactFlow.setCenter(position.x + width / 2, position.y + height / 2, { zoom: Math.max(reactFlow.getZoom(), 0.8), duration: 250 });
     },
-    [canvas, reactFlow],
+    [selectBoxes, reactFlow],
   );
 
   // ---- Adding boxes.
@@ -230,11 +235,11 @@ export function FlowEditor({ flow, initialDocument }: { flow: FlowDetail; initia
       }
       if (ok) {
         // Selected after React Flow has the new box.
-        requestAnimationFrame(() => canvas.select([id]));
+        requestAnimationFrame(() => selectBoxes([id]));
         setInspectorOpen(true);
       }
     },
-    [canvas, dispatch, freeSpot, t, viewCenter],
+    [selectBoxes, dispatch, freeSpot, t, viewCenter],
   );
 
   // ---- Connections.
@@ -270,12 +275,19 @@ export function FlowEditor({ flow, initialDocument }: { flow: FlowDetail; initia
         { type: 'connect', edge: { id: newId('edge'), source: pending.from.source, sourceHandle: pending.from.sourceHandle, target: node.id } },
       ];
       if (dispatch({ type: 'batch', operations })) {
-        requestAnimationFrame(() => canvas.select([node.id]));
+        requestAnimationFrame(() => selectBoxes([node.id]));
         setInspectorOpen(true);
       }
     },
-    [canvas, dispatch, quickAdd, reactFlow, t],
+    [selectBoxes, dispatch, quickAdd, reactFlow, t],
   );
+
+  // Handed to the canvas, which hands them to React Flow's memoized boxes and connections: stable.
+  const onConnectToEmpty = useCallback((from: { source: string; sourceHandle: string }, screen: { x: number; y: number }) => {
+    if (!readOnly) setQuickAdd({ from, screen });
+  }, [readOnly]);
+  const openInspector = useCallback(() => setInspectorOpen(true), []);
+  const closeQuickAdd = useCallback(() => setQuickAdd(null), []);
 
   // ---- Selection commands.
   const selectedIds = useCallback(() => new Set(canvas.nodes.filter((node) => node.selected === true).map((node) => node.id)), [canvas.nodes]);
@@ -322,11 +334,11 @@ export function FlowEditor({ flow, initialDocument }: { flow: FlowDetail; initia
       const shift = offset ?? (overlaps ? { x: 48, y: 48 } : { x: 0, y: 0 });
       const { operation, ids } = pasteOperation(payload, shift);
       if (dispatch(operation)) {
-        requestAnimationFrame(() => canvas.select(ids));
+        requestAnimationFrame(() => selectBoxes(ids));
         toast.show({ tone: 'info', message: t('editor.clipboard.pasted', { count: ids.length }) });
       }
     },
-    [canvas, dispatch, t, toast],
+    [selectBoxes, dispatch, t, toast],
   );
 
   const readStoredClipboard = useCallback((): ClipboardPayload | null => {
@@ -442,12 +454,12 @@ export function FlowEditor({ flow, initialDocument }: { flow: FlowDetail; initia
   const pickProblem = useCallback(
     (problem: Problem) => {
       if (problem.targetId !== null) focusElements([problem.targetId]);
-      else canvas.select([]);
+      else selectBoxes([]);
       setInspectorOpen(true);
       setSimulatorOpen(false);
       requestAnimationFrame(() => setFocusPath(problem.issue.path));
     },
-    [canvas, focusElements],
+    [focusElements, selectBoxes],
   );
 
   // ---- Keyboard.
@@ -463,7 +475,7 @@ export function FlowEditor({ flow, initialDocument }: { flow: FlowDetail; initia
       if (mod && key === 'z' && !event.shiftKey) h.undo();
       else if ((mod && key === 'z' && event.shiftKey) || (event.ctrlKey && key === 'y')) h.redo();
       else if (mod && key === 'd') h.duplicate();
-      else if (mod && key === 'a') canvas.select(canvas.nodes.map((node) => node.id));
+      else if (mod && key === 'a') selectAll();
       else if (mod && event.shiftKey && key === 'm') setProblemsOpen((open) => !open);
       else if (!mod && (event.key === 'Delete' || event.key === 'Backspace')) h.deleteSelection();
       else if (!mod && event.key === '?') setDialog('shortcuts');
@@ -472,7 +484,7 @@ export function FlowEditor({ flow, initialDocument }: { flow: FlowDetail; initia
         requestAnimationFrame(() => paletteSearch.current?.focus());
       } else if (!mod && event.shiftKey && event.code === 'Digit1') h.fit();
       else if (!mod && event.key === 'Escape') {
-        canvas.select([]);
+        selectBoxes([]);
         setQuickAdd(null);
       } else return;
       event.preventDefault();
@@ -497,7 +509,7 @@ export function FlowEditor({ flow, initialDocument }: { flow: FlowDetail; initia
       window.document.removeEventListener('copy', onCopy);
       window.document.removeEventListener('paste', onPaste);
     };
-  }, [canvas, paste, reactFlow, readOnly, readStoredClipboard]);
+  }, [paste, reactFlow, readOnly, readStoredClipboard, selectAll, selectBoxes]);
 
   const empty = document.triggers.length === 0 && document.nodes.length === 0;
   const rightPanel = simulatorOpen ? (
@@ -525,6 +537,7 @@ export function FlowEditor({ flow, initialDocument }: { flow: FlowDetail; initia
         onTogglePalette={() => setPaletteOpen((open) => !open)}
         errors={errorCount}
         warnings={warningCount}
+        checked={lintState.document !== null}
         problemsOpen={problemsOpen}
         onToggleProblems={() => setProblemsOpen((open) => !open)}
         onShortcuts={() => setDialog('shortcuts')}
@@ -546,11 +559,11 @@ export function FlowEditor({ flow, initialDocument }: { flow: FlowDetail; initia
               readOnly={readOnly}
               onConnect={connect}
               onReconnect={reconnect}
-              onConnectToEmpty={(from, screen) => !readOnly && setQuickAdd({ from, screen })}
-              onDropItem={(item, position) => addItem(item, position)}
+              onConnectToEmpty={onConnectToEmpty}
+              onDropItem={addItem}
               onSelectionChange={onSelectionChange}
-              onOpenNode={() => setInspectorOpen(true)}
-              onPaneClick={() => setQuickAdd(null)}
+              onOpenNode={openInspector}
+              onPaneClick={closeQuickAdd}
               empty={
                 empty ? (
                   <Panel position="top-center" className="canvas-empty">

@@ -94,8 +94,14 @@ export function fallbackPosition(index: number): { x: number; y: number } {
 
 /**
  * About how big a box draws before React Flow has measured it (widths from canvas-nodes.css; a
- * header, a body by type, a row per output). React Flow uses it to leave unseen boxes out of the
- * first render and the editor to fit the flow to the screen before anything is measured.
+ * header, a body by type, a row per output). The editor fits the flow to the screen from it
+ * before anything is measured (`openingViewport` in flow-canvas.tsx).
+ *
+ * It is deliberately not given to React Flow (as `initialWidth`/`initialHeight`): React Flow
+ * draws an unmeasured box at that size, then drops it once measured, so every box whose
+ * estimate is not exact to the pixel (every simplified box zoomed out) changes size and is
+ * measured and rendered a second time: on 1,000 boxes, a second pass of some 400 ms. React
+ * Flow renders every box until it has been measured anyway, estimate or not.
  */
 export function estimatedSize(source: FlowNode | Trigger, outputs: readonly OutputPort[]): { width: number; height: number } {
   if (!('data' in source)) return { width: 248, height: 110 };
@@ -187,11 +193,9 @@ export function createProjector(): (document: FlowDocument, decorations?: Decora
         canvas = cached.canvas;
       } else if ('data' in source) {
         const outputs = cached !== undefined && cached.source === source ? (cached.canvas.data.outputs as OutputPort[]) : outputPorts(source);
-        const size = estimatedSize(source, outputs);
-        canvas = { id: source.id, type: 'flow', position: { x: position.x, y: position.y }, initialWidth: size.width, initialHeight: size.height, data: { kind: 'node', node: source, outputs, issues, sim } };
+        canvas = { id: source.id, type: 'flow', position: { x: position.x, y: position.y }, data: { kind: 'node', node: source, outputs, issues, sim } };
       } else {
-        const size = estimatedSize(source, TRIGGER_PORTS);
-        canvas = { id: source.id, type: 'trigger', position: { x: position.x, y: position.y }, initialWidth: size.width, initialHeight: size.height, data: { kind: 'trigger', trigger: source, outputs: TRIGGER_PORTS, issues, sim } };
+        canvas = { id: source.id, type: 'trigger', position: { x: position.x, y: position.y }, data: { kind: 'trigger', trigger: source, outputs: TRIGGER_PORTS, issues, sim } };
       }
       nextNodes.set(source.id, { source, x: position.x, y: position.y, issues, sim, canvas });
       nodes.push(canvas);

@@ -46,8 +46,10 @@ export interface CanvasState {
   readonly edges: CanvasEdge[];
   readonly onNodesChange: (changes: NodeChange<CanvasNode>[]) => void;
   readonly onEdgesChange: (changes: EdgeChange<CanvasEdge>[]) => void;
-  /** Selects exactly these boxes (and no edge). */
+  /** Selects exactly these boxes (and no edge). Stable across renders. */
   readonly select: (ids: readonly string[]) => void;
+  /** Selects every box. Stable across renders. */
+  readonly selectAll: () => void;
 }
 
 /**
@@ -103,12 +105,11 @@ export function useCanvasState(projection: Projection, onMoved: (positions: Reco
     if (kept.length > 0) setState((previous) => ({ ...previous, edges: applyEdgeChanges(kept, previous.edges) }));
   }, []);
 
-  const select = useCallback((ids: readonly string[]) => {
-    const wanted = new Set(ids);
+  const selectWhere = useCallback((wanted: (id: string) => boolean) => {
     setState((previous) => ({
       ...previous,
       nodes: previous.nodes.map((node) => {
-        const selected = wanted.has(node.id);
+        const selected = wanted(node.id);
         if ((node.selected === true) === selected) return node;
         const next = { ...node, selected } as CanvasNode;
         const source = origin.get(node);
@@ -118,6 +119,11 @@ export function useCanvasState(projection: Projection, onMoved: (positions: Reco
       edges: previous.edges.map((edge) => (edge.selected === true ? { ...edge, selected: false } : edge)),
     }));
   }, [origin]);
+  const select = useCallback((ids: readonly string[]) => {
+    const wanted = new Set(ids);
+    selectWhere((id) => wanted.has(id));
+  }, [selectWhere]);
+  const selectAll = useCallback(() => selectWhere(() => true), [selectWhere]);
 
-  return { nodes: current.nodes, edges: current.edges, onNodesChange, onEdgesChange, select };
+  return { nodes: current.nodes, edges: current.edges, onNodesChange, onEdgesChange, select, selectAll };
 }
