@@ -133,9 +133,13 @@ describeInBrowser('the node inspector, in Chromium, in the flow editor', () => {
     await deselect();
     await inspector().getByRole('button', { name: 'Add a variable' }).focus();
     await page.keyboard.press('Enter');
+    // The new variable's name field takes the focus once it is rendered: type only then (a slow
+    // machine would otherwise send the keys to the button, or select the page).
+    await page.waitForFunction(() => document.activeElement instanceof HTMLInputElement && document.activeElement.closest('.node-inspector') !== null);
     await page.keyboard.press('Control+a');
     await page.keyboard.type('vip_discount');
     await page.keyboard.press('Enter');
+    await inspector().locator('.list-editor__name', { hasText: 'vip_discount' }).waitFor();
     await screenshot(page, 'inspector-04-flow-settings-en');
     await selectBox('confirm_opt_out');
     await inspector().getByRole('button', { name: 'Insert a variable into Text' }).click();
