@@ -10,6 +10,7 @@ import { BUILDER_DIST_VARIABLE } from './support/build-builder.js';
 import { hasChromium, launchChromium, SKIP_MESSAGE } from './support/chromium.js';
 import { watchPage } from './support/page-watch.js';
 import { screenshot } from './support/screenshots.js';
+import { eventually } from './support/eventually.js';
 
 const OWNER = { name: 'Ana Souza', email: 'ana@example.com', password: 'a long passphrase' };
 
@@ -71,19 +72,19 @@ describeInBrowser('the node inspector, in Chromium, in the flow editor', () => {
     await text.focus();
     await page.keyboard.press('Control+End');
     await page.keyboard.type(' Total: {{cart.total | currency}}');
-    expect(await inspector().locator('.inspector-preview__text').innerText()).toContain('Total: $259.80');
+    await eventually(async () => expect(await inspector().locator('.inspector-preview__text').innerText()).toContain('Total: $259.80'));
     // Typing alone does not edit the flow: the box changes when the field is left.
     expect(await box('confirm_opt_out').innerText()).not.toContain('Total');
 
     // Shift+Tab reaches the picker button; Enter opens it; typing narrows; Enter inserts at the cursor.
     await page.keyboard.press('Shift+Tab');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-haspopup'))).toBe('listbox');
+    await eventually(async () => expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-haspopup'))).toBe('listbox'));
     await page.keyboard.press('Enter');
     await page.keyboard.type('first_name');
     await page.keyboard.press('Enter');
-    expect(await text.inputValue()).toBe(`${original} Total: {{cart.total | currency}}{{contact.first_name}}`);
-    expect(await text.evaluate((element) => element === document.activeElement)).toBe(true);
-    expect(await inspector().locator('.inspector-preview__text').innerText()).toContain('Total: $259.80Ana');
+    await eventually(async () => expect(await text.inputValue()).toBe(`${original} Total: {{cart.total | currency}}{{contact.first_name}}`));
+    await eventually(async () => expect(await text.evaluate((element) => element === document.activeElement)).toBe(true));
+    await eventually(async () => expect(await inspector().locator('.inspector-preview__text').innerText()).toContain('Total: $259.80Ana'));
     await box('confirm_opt_out').getByText('contact.first_name').waitFor();
     await screenshot(page, 'inspector-01-message-preview-en');
 
@@ -92,7 +93,7 @@ describeInBrowser('the node inspector, in Chromium, in the flow editor', () => {
     await page.keyboard.press('Control+z');
     await page.keyboard.press('Control+z');
     await selectBox('confirm_opt_out');
-    expect(await inspector().getByLabel('Text', { exact: true }).inputValue()).toBe(original);
+    await eventually(async () => expect(await inspector().getByLabel('Text', { exact: true }).inputValue()).toBe(original));
   });
 
   it('adds, names and moves the branches of a condition from the keyboard', async () => {
@@ -103,12 +104,14 @@ describeInBrowser('the node inspector, in Chromium, in the flow editor', () => {
     await page.keyboard.type('Big cart');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-path'))).toBe('branches.1.when');
+    await eventually(async () => expect(await page.evaluate(() => document.activeElement?.getAttribute('data-path'))).toBe('branches.1.when'));
     await page.keyboard.press('Control+a');
     await page.keyboard.type('cart.total > 200');
-    expect(await inspector().getByText('With sample data:').last().locator('..').innerText()).toContain('true');
+    await eventually(async () => expect(await inspector().getByText('With sample data:').last().locator('..').innerText()).toContain('true'));
     await page.keyboard.press('Alt+ArrowUp');
-    expect(await inspector().locator('.list-editor__name').allInnerTexts()).toEqual(['Big cart', 'Opt-out']);
+    await eventually(async () => expect(await inspector().locator('.list-editor__name').allInnerTexts()).toEqual(['Big cart', 'Opt-out']));
+    // The condition typed just before the move travels with its branch.
+    await eventually(async () => expect(await inspector().locator('[data-path="branches.0.when"]').inputValue()).toBe('cart.total > 200'));
     await box('is_opt_out').getByText('Big cart').waitFor();
     await screenshot(page, 'inspector-02-condition-en');
   });
@@ -119,14 +122,14 @@ describeInBrowser('the node inspector, in Chromium, in the flow editor', () => {
     await name.fill('');
     await name.press('Tab');
     await inspector().getByText('Not applied yet').waitFor();
-    expect(await name.getAttribute('aria-invalid')).toBe('true');
+    await eventually(async () => expect(await name.getAttribute('aria-invalid')).toBe('true'));
     await inspector().getByText('Lower-case letters, digits and “_”, as approved by Meta.').waitFor();
-    expect(await box('thank').innerText()).toContain('purchase_thank_you');
+    await eventually(async () => expect(await box('thank').innerText()).toContain('purchase_thank_you'));
     await screenshot(page, 'inspector-03-held-en');
     await name.fill('purchase_thanks_v2');
     await name.press('Tab');
     await box('thank').getByText('purchase_thanks_v2').waitFor();
-    expect(await inspector().getByText('Not applied yet').count()).toBe(0);
+    await eventually(async () => expect(await inspector().getByText('Not applied yet').count()).toBe(0));
   });
 
   it('shows the flow settings with nothing selected and declares a variable the picker then offers', async () => {
