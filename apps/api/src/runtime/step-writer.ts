@@ -136,8 +136,8 @@ export class StepWriter {
 
   private async outbox(db: Queryable, scope: StepScope, row: { effectId: string; type: string; payload: Record<string, unknown>; at: Date }): Promise<void> {
     await db.query(
-      `INSERT INTO outbox (workspace_id, session_id, effect_id, type, payload, created_at) VALUES ($1, $2, $3, $4, $5::jsonb, $6) ON CONFLICT (effect_id) DO NOTHING`,
-      [scope.workspaceId, scope.sessionId, row.effectId, row.type, JSON.stringify(row.payload), row.at],
+      `INSERT INTO outbox (workspace_id, session_id, conversation_id, effect_id, type, payload, created_at) VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7) ON CONFLICT (effect_id) DO NOTHING`,
+      [scope.workspaceId, scope.sessionId, scope.conversationId, row.effectId, row.type, JSON.stringify(row.payload), row.at],
     );
   }
 
@@ -170,14 +170,14 @@ export class StepWriter {
           WHERE $8::uuid IS NOT NULL
             AND NOT EXISTS (
               SELECT 1 FROM outbox o
-               WHERE o.status = 'pending' AND o.type = 'send' AND o.workspace_id = $1 AND o.payload->>'conversationId' = ($4::uuid)::text
+               WHERE o.status = 'pending' AND o.type = 'send' AND o.conversation_id = $4
             )
        ), messages_written AS (
          INSERT INTO messages (id, workspace_id, conversation_id, channel, direction, kind, content, provider_message_id, status, created_at)
          SELECT message_id, $1, $4, $5, 'out', kind, content, NULL, 'queued', $3 FROM sent ORDER BY ord
        ), outbox_written AS (
-         INSERT INTO outbox (workspace_id, session_id, effect_id, type, payload, created_at, claim_token, claimed_until)
-         SELECT $1, $2, effect_id, 'send', payload, $3, c.token, CASE WHEN c.token IS NULL THEN NULL ELSE now() + make_interval(secs => $9::double precision / 1000) END
+         INSERT INTO outbox (workspace_id, session_id, conversation_id, effect_id, type, payload, created_at, claim_token, claimed_until)
+         SELECT $1, $2, $4, effect_id, 'send', payload, $3, c.token, CASE WHEN c.token IS NULL THEN NULL ELSE now() + make_interval(secs => $9::double precision / 1000) END
            FROM sent LEFT JOIN claim c ON true ORDER BY ord
          ON CONFLICT (effect_id) DO NOTHING
          RETURNING id, effect_id, claim_token

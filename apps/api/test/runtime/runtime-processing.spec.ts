@@ -130,8 +130,8 @@ describe('runtime processing through the queues, on the sandbox channel', () => 
     );
     const effectId = `${String(session?.id)}:orphan`;
     await db.query(
-      `INSERT INTO outbox (workspace_id, session_id, effect_id, type, payload, created_at) VALUES ($1, $2, $3, 'send', $4::jsonb, now() - interval '1 minute')`,
-      [ws, session?.id, effectId, JSON.stringify({ id: effectId, message: { kind: 'text', text: 'orphan' }, messageId: message?.id, conversationId: id, channel: 'sandbox' })],
+      `INSERT INTO outbox (workspace_id, session_id, conversation_id, effect_id, type, payload, created_at) VALUES ($1, $2, $5, $3, 'send', $4::jsonb, now() - interval '1 minute')`,
+      [ws, session?.id, effectId, JSON.stringify({ id: effectId, message: { kind: 'text', text: 'orphan' }, messageId: message?.id, conversationId: id, channel: 'sandbox' }), id],
     );
     const swept = await api.app.get(RecoverySweep).run();
     expect(swept.outbox).toBeGreaterThanOrEqual(1);

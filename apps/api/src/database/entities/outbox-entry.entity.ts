@@ -13,6 +13,7 @@ export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 @Entity({ name: 'outbox' })
 @Index('uq_outbox_effect_id', ['effectId'], { unique: true })
 @Index('idx_outbox_pending_created_at', ['createdAt'], { where: `"status" = 'pending'` })
+@Index('idx_outbox_pending_conversation_id_created_at', ['conversationId', 'createdAt'], { where: `"status" = 'pending'` })
 @Check('chk_outbox_status', sqlOneOf('status', OUTBOX_STATUSES))
 export class OutboxEntry {
   @PrimaryGeneratedColumn('uuid')
@@ -32,6 +33,15 @@ export class OutboxEntry {
   @ManyToOne(() => FlowSession, { onDelete: 'CASCADE', nullable: false })
   @JoinColumn({ name: 'session_id' })
   session?: Relation<FlowSession>;
+
+  /**
+   * The session's conversation, kept on the row: what is still pending for one conversation
+   * (its sends go out in order, one sender at a time) is found through an index, not by
+   * reading every pending row of every workspace. No foreign key of its own: the row goes
+   * with its session, and the session with its conversation.
+   */
+  @Column({ type: 'uuid' })
+  conversationId!: string;
 
   @Column({ type: 'varchar', length: 255 })
   effectId!: string;

@@ -28,6 +28,9 @@ export interface OutboxRow {
 export const OUTBOX_COLUMNS = `o.id, o.workspace_id, o.session_id, o.effect_id, o.type, o.payload, o.status`;
 const COLUMNS = OUTBOX_COLUMNS;
 
+/** Pending rows of these conversations ($1, uuid[]), oldest first: an index lookup per conversation. */
+export const PENDING_FOR_CONVERSATIONS_SQL = `SELECT ${COLUMNS} FROM outbox o WHERE o.status = 'pending' AND o.conversation_id = ANY($1::uuid[]) ORDER BY o.created_at, o.id`;
+
 export function toOutboxRecord(row: OutboxRow): OutboxRecord {
   return { id: row.id, workspaceId: row.workspace_id, sessionId: row.session_id, effectId: row.effect_id, type: row.type, payload: row.payload, status: row.status };
 }
@@ -53,8 +56,7 @@ export class OutboxRepository {
   async listPendingForConversations(conversationIds: readonly string[]): Promise<OutboxRecord[]> {
     if (conversationIds.length === 0) return [];
     const rows = await this.dataSource.query<OutboxRow[]>(
-      `SELECT ${COLUMNS} FROM outbox o JOIN flow_sessions s ON s.id = o.session_id
-        WHERE o.status = 'pending' AND s.conversation_id = ANY($1::uuid[]) ORDER BY o.created_at, o.id`,
+      PENDING_FOR_CONVERSATIONS_SQL,
       [conversationIds],
     );
     return rows.map(toOutboxRecord);

@@ -210,7 +210,7 @@ export class SendPerformer {
       const pending = await tx.query<(OutboxRow & { leased: boolean })[]>(
         `SELECT ${OUTBOX_COLUMNS}, (o.claimed_until IS NOT NULL AND o.claimed_until > now()) AS leased
            FROM outbox o JOIN messages m ON m.id = (o.payload->>'messageId')::uuid
-          WHERE o.status = 'pending' AND o.type = 'send' AND o.workspace_id = $1 AND o.payload->>'conversationId' = $2
+          WHERE o.status = 'pending' AND o.type = 'send' AND o.workspace_id = $1 AND o.conversation_id = $2::uuid
           ORDER BY m.seq`,
         [row.workspaceId, conversationId],
       );

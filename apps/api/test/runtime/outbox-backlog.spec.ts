@@ -1,0 +1,107 @@
+// A conversation's pending outbox is found through an index on its own rows: under a backlog of
+// pending rows elsewhere (Black Friday, a provider outage) a step and its sends must not read the
+// whole pending outbox of every workspace. Measured with PostgreSQL's own counters: the rows a
+// plan read (EXPLAIN ANALYZE), and the outbox rows a transaction fetched (pg_stat_xact_user_tables).
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { DataSource } from 'typeorm';
+import { InlineSendClaims } from '../../src/runtime/inline-send-claims.js';
+import { ProcessInboundEventUseCase } from '../../src/runtime/process-inbound-event.use-case.js';
+import { PENDING_FOR_CONVERSATIONS_SQL } from '../../src/runtime/processing/outbox.repository.js';
+import { RecordInboundEventUseCase } from '../../src/runtime/record-inbound-event.use-case.js';
+import { StepWriter } from '../../src/runtime/step-writer.js';
+import { createTestApp, type TestApp } from '../support/create-test-app.js';
+import { echoFlow, publish, seedWorkspace, text } from './runtime-fixtures.js';
+
+const BACKLOG = 5_000;
+
+interface PlanNode {
+  'Node Type': string;
+  'Actual Rows': number;
+  'Actual Loops': number;
+  Plans?: PlanNode[];
+}
+
+/** Rows every scan of the plan produced (index entries included): what the query had to read. */
+function rowsScanned(node: PlanNode): number {
+  const own = node['Node Type'].includes('Scan') ? node['Actual Rows'] * node['Actual Loops'] : 0;
+  return own + (node.Plans ?? []).reduce((sum, child) => sum + rowsScanned(child), 0);
+}
+
+describe('the pending outbox under a backlog', () => {
+  let api: TestApp;
+  let db: DataSource;
+  let ws: string;
+  let quiet: { conversationId: string; sessionId: string };
+
+  const conversationOf = async (sender: string) => {
+    const record = api.app.get(RecordInboundEventUseCase);
+    const { eventId } = await record.execute({ workspaceId: ws, channel: 'sandbox', providerKey: randomUUID(), sender, message: text('hi') });
+    await api.app.get(ProcessInboundEventUseCase).execute({ workspaceId: ws, eventId });
+    const [row] = await db.query<{ conversation_id: string; session_id: string }[]>(
+      `SELECT c.id AS conversation_id, s.id AS session_id FROM conversations c
+         JOIN contact_identities i ON i.contact_id = c.contact_id JOIN flow_sessions s ON s.conversation_id = c.id
+        WHERE i.workspace_id = $1 AND i.external_id = $2`,
+      [ws, sender],
+    );
+    if (row === undefined) throw new Error(`no session for ${sender}`);
+    return { conversationId: row.conversation_id, sessionId: row.session_id };
+  };
+
+  beforeAll(async () => {
+    api = await createTestApp();
+    db = api.database.dataSource;
+    ws = await seedWorkspace(db, 'Shop');
+    await publish(db, { workspaceId: ws, document: echoFlow('Any', { kind: 'any' }, 'any') });
+    quiet = await conversationOf('visitor-quiet');
+    // Its first reply was sent (the use case leaves sending to its caller).
+    await db.query(`UPDATE outbox SET status = 'done' WHERE session_id = $1`, [quiet.sessionId]);
+    // Another conversation with thousands of sends still pending (a channel that is down, say).
+    const busy = await conversationOf('visitor-busy');
+    await db.query(
+      `INSERT INTO outbox (workspace_id, session_id, conversation_id, effect_id, type, payload, created_at)
+       SELECT $1, $2, $3::uuid, 'backlog:' || n, 'send', jsonb_build_object('conversationId', $3::text, 'channel', 'sandbox', 'messageId', gen_random_uuid()), now()
+         FROM generate_series(1, ${String(BACKLOG)}) AS n`,
+      [ws, busy.sessionId, busy.conversationId],
+    );
+    await db.query(`ANALYZE outbox`);
+  });
+  afterAll(() => api.close());
+
+  it("lists a conversation's pending rows without reading the others'", async () => {
+    const [{ 'QUERY PLAN': [plan] }] = await db.query<[{ 'QUERY PLAN': [{ Plan: PlanNode }] }]>(`EXPLAIN (ANALYZE, FORMAT JSON) ${PENDING_FOR_CONVERSATIONS_SQL}`, [[quiet.conversationId]]);
+    expect(rowsScanned(plan.Plan)).toBeLessThan(50);
+  });
+
+  it("writes a step's sends, checking the conversation's own pending sends only", async () => {
+    const writer = api.app.get(StepWriter);
+    const claims = api.app.get(InlineSendClaims);
+    const fetched = await db
+      .transaction(async (tx) => {
+        claims.collect(tx);
+        await writer.write(tx, {
+          scope: { workspaceId: ws, sessionId: quiet.sessionId, flowId: randomUUID(), contactId: randomUUID(), conversationId: quiet.conversationId, channel: 'sandbox' },
+          event: { type: 'message', message: text('again') },
+          result: { outcome: 'advanced', state: {} as never, trace: [], effects: [{ type: 'send', id: `${quiet.sessionId}:probe`, nodeId: 'ask', message: text('reply') }] },
+          at: new Date(),
+          stepKey: 'probe',
+        });
+        const claimed = claims.take(tx);
+        expect(claimed).toHaveLength(1); // nothing of its own was pending: the new send is leased to this process
+        const [stats] = await tx.query<{ rows: string }[]>(`SELECT seq_tup_read + coalesce(idx_tup_fetch, 0) AS rows FROM pg_stat_xact_user_tables WHERE relname = 'outbox'`);
+        throw new Rollback(Number(stats?.rows));
+      })
+      .catch((error: unknown) => {
+        if (error instanceof Rollback) return error.rows;
+        throw error;
+      });
+    expect(fetched).toBeLessThan(50);
+  });
+});
+
+/** Ends the probe's transaction without keeping what it wrote. */
+class Rollback extends Error {
+  constructor(readonly rows: number) {
+    super('rollback');
+  }
+}
