@@ -136,6 +136,9 @@ export async function benchRuntime({ backend, seconds, serverUrl, redisUrl }: { 
     await Promise.all(conversations.map((id, i) => say(client, id, `warm${String(i)}`)));
     await waitForCount(client.db, `SELECT count(*)::int AS n FROM flow_sessions`, CONVERSATIONS, 120_000);
     await waitForCount(client.db, `SELECT count(*)::int AS n FROM messages WHERE direction = 'out' AND status = 'sent'`, CONVERSATIONS, 120_000);
+    // A running shop's tables have been analyzed (autovacuum does it within a minute of the first
+    // rows); a database created a moment ago has not, and PostgreSQL would plan with its defaults.
+    await client.db.query('ANALYZE');
 
     const runs: RuntimeRun[] = [];
     let cpuBefore = sampleCpu(server.pid);
