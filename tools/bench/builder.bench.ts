@@ -283,7 +283,19 @@ export async function benchBuilder({ serverUrl }: { serverUrl: string | undefine
       return best;
     });
     if (bounds === null) throw new Error('no box on screen');
+    // BENCH_PROFILE_DRAG=<file.cpuprofile> keeps a CPU profile of the drag.
+    const dragProfile = process.env['BENCH_PROFILE_DRAG'];
+    const dragCdp = dragProfile === undefined ? undefined : await context.newCDPSession(page);
+    if (dragCdp !== undefined) {
+      await dragCdp.send('Profiler.enable');
+      await dragCdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await dragCdp.send('Profiler.start');
+    }
     const drag = await gesture(page, { x: bounds.x + bounds.width / 2, y: bounds.y + 12 }, { dx: 240, dy: 140 });
+    if (dragCdp !== undefined && dragProfile !== undefined) {
+      const { profile: data } = await dragCdp.send('Profiler.stop');
+      writeFileSync(dragProfile, JSON.stringify(data));
+    }
     await settle(page);
     const panZoom1 = await gesture(page, await emptyCanvasPoint(page), { dx: -600, dy: -400 });
 
