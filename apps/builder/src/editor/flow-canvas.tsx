@@ -2,7 +2,6 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, typ
 import {
   Background,
   BackgroundVariant,
-  MiniMap,
   Panel,
   ReactFlow,
   useReactFlow,
@@ -20,6 +19,7 @@ import { useT } from '../i18n/index.js';
 import { FarZoomContext, isFar, NODE_TYPES_MAP } from './canvas-nodes.js';
 import { EditorIcon } from './editor-icons.js';
 import { FarSketch } from './far-sketch.js';
+import { FlowMinimap } from './flow-minimap.js';
 import { MAX_ZOOM, MIN_ZOOM, openingViewport, useFitFlow, type OpeningView } from './fit-flow.js';
 import { NODE_FAMILY, type PaletteItem } from './node-catalog.js';
 import { decodePaletteItem, PALETTE_DRAG_TYPE } from './node-palette.js';
@@ -259,7 +259,7 @@ export function FlowCanvas(props: FlowCanvasProps) {
             {/* Zoomed out, the dots would be a pixel apart: a grey haze that costs a full repaint per frame. */}
             {far && <FarSketch colorOf={minimapColor} />}
             {!far && <Background variant={BackgroundVariant.Dots} gap={20} size={1.3} color="#c3c9d1" />}
-            <MiniMap<CanvasNode> pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} nodeBorderRadius={6} maskColor="rgb(246 247 249 / 0.72)" position="bottom-right" />
+            <FlowMinimap colorOf={minimapColor} label={t('editor.canvas.minimap')} />
             <ZoomControls />
             {props.empty}
           </ReactFlow>

@@ -215,4 +215,24 @@ describeInBrowser('a big flow in the editor, in Chromium, on the real API', () =
     await eventually(async () => expect(await inspector.getByRole('textbox').evaluateAll((fields) => fields.map((field) => (field as HTMLInputElement).value))).toContain(`leaf ${String(SIZE - 1)}`));
     await screenshot(page, 'big-flow-03-far-box-selected');
   });
+
+  it('moves the view to where the overview is clicked, at the same zoom: the far end of the flow, drawn', async () => {
+    await page.goto(url(`/flows/${flowId}`));
+    await box('start').waitFor();
+    expect(await zoom()).toBe(1);
+    const overview = page.getByRole('img', { name: 'Overview of the flow' });
+    // The boxes' paths in the overview: click at their right end, halfway down the first rows.
+    const drawnArea = await overview.evaluate((svg) => {
+      const boxes = [...svg.querySelectorAll('path:not(.react-flow__minimap-mask)')].map((path) => path.getBoundingClientRect());
+      return { right: Math.max(...boxes.map((r) => r.right)), top: Math.min(...boxes.map((r) => r.top)) };
+    });
+    await page.mouse.click(drawnArea.right - 2, drawnArea.top + 3);
+    await eventually(async () => {
+      const columns = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.react-flow__node')].map((element) => Number((element.dataset['id'] ?? '').slice(1)) % 32));
+      expect(Math.max(...columns.filter((column) => !Number.isNaN(column)))).toBeGreaterThanOrEqual(29);
+    });
+    expect(await zoom()).toBe(1);
+    await frames(3);
+    await screenshot(page, 'big-flow-04-overview-click');
+  });
 });
