@@ -10,11 +10,20 @@ import { bigFlow } from './big-flow.js';
 import { OWNER } from './runtime-client.js';
 
 export interface FrameFigures {
-  /** Frames per second over the gesture (the display caps it at 60). */
+  /** Frames per second over the gesture: intervals between the first and last frame, over that time (the display caps it at 60). */
   readonly fps: number;
+  /** The median frame interval: the display's vsync interval when the page keeps up. */
+  readonly medianFrameMs: number;
   /** The 95th percentile frame interval: a stutter shows here even when the average is fine. */
   readonly p95FrameMs: number;
+  /** Frames recorded, from the first after the press to the second after the release. */
   readonly frames: number;
+  /** Frame intervals longer than 1.5 × the median: a frame the display showed twice. */
+  readonly dropped: number;
+  /** Of those, the ones after the release (a drag's drop writes the move to the document). */
+  readonly droppedAtRelease: number;
+  /** Mouse moves the page received during the gesture (one per frame is what a hand gives). */
+  readonly moves: number;
 }
 
 export interface BuilderBenchResult {
@@ -39,35 +48,85 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
-/** Starts recording animation frames in the page. */
+/**
+ * Starts recording animation frames in the page, and the times the page received the gesture's
+ * mouse moves and its release.
+ */
 async function startFrames(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __recording: boolean };
+    const w = window as unknown as { __frames: number[]; __moves: number[]; __released: number; __recording: boolean; __stopRecording?: () => void };
     w.__frames = [];
+    w.__moves = [];
+    w.__released = Infinity;
     w.__recording = true;
+    const onMove = (event: PointerEvent) => w.__moves.push(event.timeStamp);
+    const onUp = (event: PointerEvent) => {
+      w.__released = event.timeStamp;
+    };
+    window.addEventListener('pointermove', onMove, true);
+    window.addEventListener('pointerup', onUp, true);
+    w.__stopRecording = () => {
+      w.__recording = false;
+      window.removeEventListener('pointermove', onMove, true);
+      window.removeEventListener('pointerup', onUp, true);
+    };
     const tick = (t: number) => {
+      if (!w.__recording) return;
       w.__frames.push(t);
-      if (w.__recording) requestAnimationFrame(tick);
+      requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
   });
 }
 
+/**
+ * Stops recording and sums up the frames. The window runs from the first frame after the press
+ * to the frame after the release has been drawn (the caller waits for it), so a drag's drop is
+ * always inside it, never cut off half the time; fps is intervals over that window's length (no
+ * partial frame at either end). A dropped frame is an interval longer than 1.5 × the median one
+ * (the vsync interval, as long as most frames are on time).
+ */
 async function stopFrames(page: Page): Promise<FrameFigures> {
-  const frames = await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __recording: boolean };
-    w.__recording = false;
-    return w.__frames;
+  const { frames, moves, released } = await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __moves: number[]; __released: number; __stopRecording?: () => void };
+    w.__stopRecording?.();
+    return { frames: w.__frames, moves: w.__moves, released: w.__released };
   });
   const intervals = frames.slice(1).map((t, i) => t - (frames[i] ?? t));
   const span = (frames[frames.length - 1] ?? 0) - (frames[0] ?? 0);
   const sorted = [...intervals].sort((a, b) => a - b);
+  const medianInterval = sorted[Math.floor(sorted.length / 2)] ?? 0;
+  let dropped = 0;
+  let droppedAtRelease = 0;
+  intervals.forEach((interval, i) => {
+    if (interval <= medianInterval * 1.5) return;
+    dropped += 1;
+    // The interval ends at frame i + 1; a long one that ends after the release is the drop's.
+    if ((frames[i + 1] ?? 0) > released) droppedAtRelease += 1;
+  });
+  if (process.env['BENCH_DEBUG']) console.log(`frame intervals: ${intervals.map((ms) => ms.toFixed(1)).join(' ')}`);
+  const round = (value: number) => Math.round(value * 10) / 10;
   return {
-    fps: span > 0 ? Math.round(((frames.length - 1) / span) * 1000 * 10) / 10 : 0,
-    p95FrameMs: Math.round((sorted[Math.floor(sorted.length * 0.95)] ?? 0) * 10) / 10,
+    fps: span > 0 ? round((intervals.length / span) * 1000) : 0,
+    medianFrameMs: round(medianInterval),
+    p95FrameMs: round(sorted[Math.floor(sorted.length * 0.95)] ?? 0),
     frames: frames.length,
+    dropped,
+    droppedAtRelease,
+    moves: moves.filter((t) => t < released).length,
   };
 }
+
+const nextFrames = (page: Page, count: number) =>
+  page.evaluate(
+    (n) =>
+      new Promise<void>((resolve) => {
+        let left = n;
+        const tick = () => (--left <= 0 ? resolve() : requestAnimationFrame(tick));
+        requestAnimationFrame(tick);
+      }),
+    count,
+  );
 
 /** Presses at (x, y) and moves by (dx, dy) one step per animation frame, then releases. */
 async function gesture(page: Page, from: { x: number; y: number }, by: { dx: number; dy: number }): Promise<FrameFigures> {
@@ -76,10 +135,32 @@ async function gesture(page: Page, from: { x: number; y: number }, by: { dx: num
   await startFrames(page);
   for (let i = 1; i <= GESTURE_STEPS; i += 1) {
     await page.mouse.move(from.x + (by.dx * i) / GESTURE_STEPS, from.y + (by.dy * i) / GESTURE_STEPS);
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+    await nextFrames(page, 1);
   }
   await page.mouse.up();
+  // The release's work (a drop, the end of a pan) is drawn in the frames right after it.
+  await nextFrames(page, 2);
   return stopFrames(page);
+}
+
+/** Waits until the page draws `count` frames in a row on time (after a zoom, everything newly visible is drawn and measured). */
+async function settle(page: Page, count = 20): Promise<void> {
+  await page.evaluate(
+    (n) =>
+      new Promise<void>((resolve) => {
+        let last = 0;
+        let onTime = 0;
+        const deadline = performance.now() + 15_000;
+        const tick = (t: number) => {
+          onTime = last > 0 && t - last < 25 ? onTime + 1 : 0;
+          last = t;
+          if (onTime >= n || t > deadline) resolve();
+          else requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
+    count,
+  );
 }
 
 /** A point of the canvas background (no box, edge or control under it), near the centre. */
@@ -182,9 +263,10 @@ export async function benchBuilder({ serverUrl }: { serverUrl: string | undefine
       renderedBoxes = shown.boxes;
     }
 
-    // At zoom 1 (the editor opens with the whole flow in view), around the flow's first boxes.
+    // At zoom 1, around the flow's first boxes (a flow this big opens there, on its trigger).
     await page.waitForTimeout(500);
     const zoom1 = await zoomTo(page, 1);
+    await settle(page);
     if (Math.abs(zoom1 - 1) > 0.01) throw new Error(`could not zoom to 1 (at ${String(zoom1)})`);
     // The box nearest the middle of the screen, grabbed by its header.
     const bounds = await page.evaluate(() => {
@@ -201,13 +283,27 @@ export async function benchBuilder({ serverUrl }: { serverUrl: string | undefine
       return best;
     });
     if (bounds === null) throw new Error('no box on screen');
+    // BENCH_PROFILE_DRAG=<file.cpuprofile> keeps a CPU profile of the drag.
+    const dragProfile = process.env['BENCH_PROFILE_DRAG'];
+    const dragCdp = dragProfile === undefined ? undefined : await context.newCDPSession(page);
+    if (dragCdp !== undefined) {
+      await dragCdp.send('Profiler.enable');
+      await dragCdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await dragCdp.send('Profiler.start');
+    }
     const drag = await gesture(page, { x: bounds.x + bounds.width / 2, y: bounds.y + 12 }, { dx: 240, dy: 140 });
-    await page.waitForTimeout(300);
+    if (dragCdp !== undefined && dragProfile !== undefined) {
+      const { profile: data } = await dragCdp.send('Profiler.stop');
+      writeFileSync(dragProfile, JSON.stringify(data));
+    }
+    await settle(page);
     const panZoom1 = await gesture(page, await emptyCanvasPoint(page), { dx: -600, dy: -400 });
 
-    // Zoomed out to fit the whole flow.
+    // Zoomed out to fit the whole flow (the toolbar's zoom-to-fit), once every box it shows is drawn.
+    await settle(page);
     await page.getByRole('button', { name: 'Fit the flow to the screen' }).click();
     await page.waitForTimeout(800);
+    await settle(page);
     const fitZoom = await zoomOf(page);
     const panFit = await gesture(page, await emptyCanvasPoint(page), { dx: 300, dy: 200 });
     if (errors.length > 0) console.warn(`page errors during the benchmark:\n${errors.join('\n')}`);

@@ -1,29 +1,29 @@
-import { useCallback, useLayoutEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import {
   Background,
   BackgroundVariant,
-  getViewportForBounds,
-  MiniMap,
   Panel,
   ReactFlow,
   useReactFlow,
   useStore,
+  useStoreApi,
   type Connection,
   type EdgeChange,
   type FinalConnectionState,
   type NodeChange,
   type OnSelectionChangeParams,
   type ReactFlowState,
-  type Viewport,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useT } from '../i18n/index.js';
 import { FarZoomContext, isFar, NODE_TYPES_MAP } from './canvas-nodes.js';
 import { EditorIcon } from './editor-icons.js';
 import { FarSketch } from './far-sketch.js';
+import { FlowMinimap } from './flow-minimap.js';
+import { MAX_ZOOM, MIN_ZOOM, openingViewport, useFitFlow, type OpeningView } from './fit-flow.js';
 import { NODE_FAMILY, type PaletteItem } from './node-catalog.js';
 import { decodePaletteItem, PALETTE_DRAG_TYPE } from './node-palette.js';
-import { estimatedSize, type CanvasEdge, type CanvasNode } from './projection.js';
+import type { CanvasEdge, CanvasNode } from './projection.js';
 
 const FAMILY_COLORS: Readonly<Record<string, string>> = {
   trigger: '#0f766e',
@@ -39,33 +39,10 @@ function minimapColor(node: Pick<CanvasNode, 'data'>): string {
   return node.data.kind === 'trigger' ? (FAMILY_COLORS['trigger'] ?? '#0f766e') : (FAMILY_COLORS[NODE_FAMILY[node.data.node.type]] ?? '#525b68');
 }
 
-const MIN_ZOOM = 0.08;
-const FIT_OPTIONS = { padding: 0.15, maxZoom: 1 };
 /** Edges are thin to click zoomed out anyway: no wide invisible twin per edge there. */
 const NEAR_EDGE_OPTIONS = { interactionWidth: 16 };
 const FAR_EDGE_OPTIONS = { interactionWidth: 0 };
 const MULTI_SELECTION_KEYS = ['Shift', 'Meta', 'Control'];
-
-/**
- * The whole flow in view, from the boxes' estimated sizes. Opening at this viewport (rather
- * than at zoom 1 and fitting once everything is measured) draws a big flow zoomed out, as
- * simplified boxes, from the first frame; `fitView` then corrects it by the measured sizes.
- */
-export function openingViewport(nodes: readonly CanvasNode[], size: { width: number; height: number }): Viewport {
-  if (nodes.length === 0) return { x: 0, y: 0, zoom: 1 };
-  let left = Infinity;
-  let top = Infinity;
-  let right = -Infinity;
-  let bottom = -Infinity;
-  for (const node of nodes) {
-    const box = estimatedSize(node.data.kind === 'node' ? node.data.node : node.data.trigger, node.data.outputs);
-    left = Math.min(left, node.position.x);
-    top = Math.min(top, node.position.y);
-    right = Math.max(right, node.position.x + box.width);
-    bottom = Math.max(bottom, node.position.y + box.height);
-  }
-  return getViewportForBounds({ x: left, y: top, width: right - left, height: bottom - top }, size.width, size.height, MIN_ZOOM, FIT_OPTIONS.maxZoom, FIT_OPTIONS.padding);
-}
 
 const zoomPercent = (state: ReactFlowState) => Math.round(state.transform[2] * 100);
 
@@ -90,6 +67,7 @@ export interface FlowCanvasProps {
 function ZoomControls() {
   const t = useT();
   const flow = useReactFlow();
+  const fitFlow = useFitFlow();
   const zoom = useStore(zoomPercent);
   return (
     <Panel position="bottom-left" className="canvas-controls">
@@ -103,7 +81,7 @@ function ZoomControls() {
         <EditorIcon name="zoom-in" />
       </button>
       <span className="tool-sep" aria-hidden="true" />
-      <button type="button" className="tool tool--icon" aria-label={t('editor.canvas.fit')} title={`${t('editor.canvas.fit')} (Shift+1)`} onClick={() => void flow.fitView({ ...FIT_OPTIONS, duration: 200 })}>
+      <button type="button" className="tool tool--icon" aria-label={t('editor.canvas.fit')} title={`${t('editor.canvas.fit')} (Shift+1)`} onClick={() => fitFlow({ duration: 200 })}>
         <EditorIcon name="fit" />
       </button>
     </Panel>
@@ -121,7 +99,9 @@ export function FlowCanvas(props: FlowCanvasProps) {
   const flow = useReactFlow<CanvasNode, CanvasEdge>();
   const far = useStore(isFar);
   const container = useRef<HTMLDivElement>(null);
-  const [opening, setOpening] = useState<Viewport | null>(null);
+  const store = useStoreApi<CanvasNode, CanvasEdge>();
+  const fitFlow = useFitFlow();
+  const [opening, setOpening] = useState<OpeningView | null>(null);
   const reconnecting = useRef<{ edge: CanvasEdge; done: boolean } | null>(null);
   const { onConnect, onReconnect, onConnectToEmpty, onDropItem, onSelectionChange, onOpenNode } = props;
 
@@ -197,6 +177,32 @@ export function FlowCanvas(props: FlowCanvasProps) {
     setOpening(openingViewport(firstNodes.current, { width: box?.width || 800, height: box?.height || 600 }));
   }, []);
 
+  // A flow opened fitted was fitted by estimated sizes: fitted again once every box is measured
+  // (they are all on screen, so all drawn), as React Flow's `fitView` prop did.
+  const fittedOnOpening = opening?.fitted === true;
+  useEffect(() => {
+    if (!fittedOnOpening) return undefined;
+    const measured = () => {
+      for (const node of store.getState().nodeLookup.values()) if (node.measured.width === undefined && node.hidden !== true) return false;
+      return true;
+    };
+    if (measured()) {
+      fitFlow();
+      return undefined;
+    }
+    const unsubscribe = store.subscribe(() => {
+      if (!measured()) return;
+      unsubscribe();
+      fitFlow();
+    });
+    // A box that never gets measured (hidden by CSS) does not hold the listener forever.
+    const timer = setTimeout(unsubscribe, 5_000);
+    return () => {
+      clearTimeout(timer);
+      unsubscribe();
+    };
+  }, [fittedOnOpening, fitFlow, store]);
+
   const onDragOver = useCallback((event: DragEvent) => {
     if (!event.dataTransfer.types.includes(PALETTE_DRAG_TYPE)) return;
     event.preventDefault();
@@ -243,10 +249,8 @@ export function FlowCanvas(props: FlowCanvasProps) {
             multiSelectionKeyCode={MULTI_SELECTION_KEYS}
             onlyRenderVisibleElements
             minZoom={MIN_ZOOM}
-            maxZoom={2}
-            defaultViewport={opening}
-            fitView
-            fitViewOptions={FIT_OPTIONS}
+            maxZoom={MAX_ZOOM}
+            defaultViewport={opening.viewport}
             defaultEdgeOptions={far ? FAR_EDGE_OPTIONS : NEAR_EDGE_OPTIONS}
             connectionRadius={28}
             ariaLabelConfig={ariaLabelConfig}
@@ -255,7 +259,7 @@ export function FlowCanvas(props: FlowCanvasProps) {
             {/* Zoomed out, the dots would be a pixel apart: a grey haze that costs a full repaint per frame. */}
             {far && <FarSketch colorOf={minimapColor} />}
             {!far && <Background variant={BackgroundVariant.Dots} gap={20} size={1.3} color="#c3c9d1" />}
-            <MiniMap<CanvasNode> pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} nodeBorderRadius={6} maskColor="rgb(246 247 249 / 0.72)" position="bottom-right" />
+            <FlowMinimap colorOf={minimapColor} label={t('editor.canvas.minimap')} />
             <ZoomControls />
             {props.empty}
           </ReactFlow>

@@ -17,6 +17,7 @@ import { CLIPBOARD_STORAGE_KEY, copySelection, parseClipboard, pasteOperation, s
 import { draftClient } from './draft-client.js';
 import { ConflictDialog, PublishDialog, ShortcutsDialog, type ConflictChoice } from './editor-dialogs.js';
 import { EditorToolbar } from './editor-toolbar.js';
+import { useFitFlow } from './fit-flow.js';
 import { FlowCanvas } from './flow-canvas.js';
 import { applyEdit, redo as redoStep, startHistory, undo as undoStep, type EditorHistory, type OperationError, type StepResult } from './history.js';
 import { createNode, createTrigger, newId, type PaletteItem } from './node-catalog.js';
@@ -53,6 +54,7 @@ export function FlowEditor({ flow, initialDocument }: { flow: FlowDetail; initia
   const api = useApi();
   const toast = useToast();
   const reactFlow = useReactFlow();
+  const fitFlow = useFitFlow();
   const { workspace } = useSignedIn();
   const readOnly = !can(workspace.role, 'flows.write');
   const mayPublish = can(workspace.role, 'flows.publish');
@@ -362,9 +364,10 @@ export function FlowEditor({ flow, initialDocument }: { flow: FlowDetail; initia
     const positions = layoutPositions(historyRef.current.document, sizes);
     if (dispatch({ type: 'move', positions })) {
       toast.show({ tone: 'info', message: t('editor.layout.done') });
-      requestAnimationFrame(() => void reactFlow.fitView({ padding: 0.15, duration: 250, maxZoom: 1 }));
+      // After React Flow has the new positions (its store takes them in an effect).
+      requestAnimationFrame(() => requestAnimationFrame(() => fitFlow({ duration: 250 })));
     }
-  }, [dispatch, reactFlow, t, toast]);
+  }, [dispatch, fitFlow, reactFlow, t, toast]);
 
   // ---- Saving, publishing, simulating.
   const flush = useCallback(async () => {
@@ -463,8 +466,8 @@ export function FlowEditor({ flow, initialDocument }: { flow: FlowDetail; initia
   );
 
   // ---- Keyboard.
-  const handlers = useRef({ undo, redo, deleteSelection, copy, duplicate, paste: () => paste(readStoredClipboard()), fit: () => void reactFlow.fitView({ padding: 0.15, duration: 200, maxZoom: 1 }) });
-  handlers.current = { undo, redo, deleteSelection, copy, duplicate, paste: () => paste(readStoredClipboard()), fit: () => void reactFlow.fitView({ padding: 0.15, duration: 200, maxZoom: 1 }) };
+  const handlers = useRef({ undo, redo, deleteSelection, copy, duplicate, paste: () => paste(readStoredClipboard()), fit: () => fitFlow({ duration: 200 }) });
+  handlers.current = { undo, redo, deleteSelection, copy, duplicate, paste: () => paste(readStoredClipboard()), fit: () => fitFlow({ duration: 200 }) };
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {

@@ -1,5 +1,6 @@
 import type { Edge, Node } from '@xyflow/react';
 import { nodeOutputs, SURVEY_BANDS, TRIGGER_HANDLE, type FlowDocument, type FlowEdge, type FlowNode, type Trigger } from '@jornada/flow-engine';
+import { estimateBox } from './box-estimate.js';
 
 /**
  * The canvas is a projection of the flow document (STYLE rule 6): React Flow nodes and edges
@@ -92,25 +93,6 @@ export function fallbackPosition(index: number): { x: number; y: number } {
   return { x: 360 + (index % 4) * 340, y: Math.floor(index / 4) * 260 };
 }
 
-/**
- * About how big a box draws before React Flow has measured it (widths from canvas-nodes.css; a
- * header, a body by type, a row per output). The editor fits the flow to the screen from it
- * before anything is measured (`openingViewport` in flow-canvas.tsx).
- *
- * It is deliberately not given to React Flow (as `initialWidth`/`initialHeight`): React Flow
- * draws an unmeasured box at that size, then drops it once measured, so every box whose
- * estimate is not exact to the pixel (every simplified box zoomed out) changes size and is
- * measured and rendered a second time: on 1,000 boxes, a second pass of some 400 ms. React
- * Flow renders every box until it has been measured anyway, estimate or not.
- */
-export function estimatedSize(source: FlowNode | Trigger, outputs: readonly OutputPort[]): { width: number; height: number } {
-  if (!('data' in source)) return { width: 248, height: 110 };
-  const body = source.type === 'condition' || source.type === 'ab_split' ? 0 : source.type === 'message' || source.type === 'question' || source.type === 'handoff' ? 80 : 48;
-  const single = outputs.length === 1 && outputs[0]?.id === 'next';
-  const ports = single || outputs.length === 0 ? 0 : 13 + 29 * outputs.length;
-  return { width: 272, height: 46 + body + ports };
-}
-
 export interface Decorations {
   /** Lint issues per node or trigger id. */
   readonly issues: ReadonlyMap<string, IssueCount>;
@@ -191,11 +173,13 @@ export function createProjector(): (document: FlowDocument, decorations?: Decora
       let canvas: CanvasNode;
       if (cached !== undefined && cached.source === source && cached.x === position.x && cached.y === position.y && sameIssues(cached.issues, issues) && cached.sim === sim) {
         canvas = cached.canvas;
-      } else if ('data' in source) {
-        const outputs = cached !== undefined && cached.source === source ? (cached.canvas.data.outputs as OutputPort[]) : outputPorts(source);
-        canvas = { id: source.id, type: 'flow', position: { x: position.x, y: position.y }, data: { kind: 'node', node: source, outputs, issues, sim } };
       } else {
-        canvas = { id: source.id, type: 'trigger', position: { x: position.x, y: position.y }, data: { kind: 'trigger', trigger: source, outputs: TRIGGER_PORTS, issues, sim } };
+        // The same element (moved or decorated) keeps its outputs and estimate.
+        const same = cached !== undefined && cached.source === source ? cached.canvas : undefined;
+        const outputs = same !== undefined ? same.data.outputs : 'data' in source ? outputPorts(source) : TRIGGER_PORTS;
+        const estimate = same === undefined ? estimateBox(source, outputs) : { width: same.initialWidth ?? 0, height: same.initialHeight ?? 0, handles: same.handles ?? [] };
+        const box = { id: source.id, position: { x: position.x, y: position.y }, initialWidth: estimate.width, initialHeight: estimate.height, handles: estimate.handles };
+        canvas = 'data' in source ? { ...box, type: 'flow', data: { kind: 'node', node: source, outputs, issues, sim } } : { ...box, type: 'trigger', data: { kind: 'trigger', trigger: source, outputs, issues, sim } };
       }
       nextNodes.set(source.id, { source, x: position.x, y: position.y, issues, sim, canvas });
       nodes.push(canvas);

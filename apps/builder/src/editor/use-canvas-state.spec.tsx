@@ -35,3 +35,35 @@ describe('useCanvasState', () => {
     expect(result.current.nodes.filter((node) => node.selected === true).map((node) => node.id)).toEqual([one.id]);
   });
 });
+
+describe('estimated handles', () => {
+  it('are dropped once React Flow has measured a box, so it keeps the handles it measured', () => {
+    const projection = createProjector()(DOCUMENT);
+    const { result } = renderHook(() => useCanvasState(projection, () => undefined));
+    const [box, other] = result.current.nodes;
+    if (box === undefined || other === undefined) throw new Error('template too small');
+    expect(box.handles).toBeDefined();
+    act(() => result.current.onNodesChange([{ type: 'dimensions', id: box.id, dimensions: { width: 250, height: 120 } }]));
+    const measured = result.current.nodes.find((node) => node.id === box.id);
+    expect(measured?.measured).toEqual({ width: 250, height: 120 });
+    expect(measured).not.toHaveProperty('handles');
+    // A box not measured yet keeps its estimate (its connections end on the estimated handles).
+    expect(result.current.nodes.find((node) => node.id === other.id)?.handles).toBe(other.handles);
+  });
+
+  it('stay dropped when an edit gives a measured box a new projection', () => {
+    const document = templateDocument('cart-recovery');
+    const projector = createProjector();
+    const first = projector(document);
+    const { result, rerender } = renderHook(({ projection }) => useCanvasState(projection, () => undefined), { initialProps: { projection: first } });
+    const box = result.current.nodes[1];
+    if (box === undefined) throw new Error('template too small');
+    act(() => result.current.onNodesChange([{ type: 'dimensions', id: box.id, dimensions: { width: 272, height: 150 } }]));
+    const moved = { ...document, ui: { ...document.ui, positions: { ...document.ui.positions, [box.id]: { x: 7, y: 8 } } } };
+    rerender({ projection: projector(moved) });
+    const after = result.current.nodes.find((node) => node.id === box.id);
+    expect(after?.position).toEqual({ x: 7, y: 8 });
+    expect(after?.measured).toEqual({ width: 272, height: 150 });
+    expect(after).not.toHaveProperty('handles');
+  });
+});

@@ -4,6 +4,18 @@ import type { CanvasPoint } from '@jornada/flow-engine';
 import type { CanvasEdge, CanvasNode, Projection } from './projection.js';
 
 /**
+ * A box React Flow has measured, without its estimated handles: React Flow re-reads `handles`
+ * from every new node object it is given, and would put the estimate back over the handles it
+ * measured (connections would then end where the estimate said, not on the drawn handle).
+ * Without them it keeps the measured ones.
+ */
+export function withoutEstimate(node: CanvasNode): CanvasNode {
+  if (node.measured === undefined || node.handles === undefined) return node;
+  const { handles: _estimate, ...rest } = node;
+  return rest as CanvasNode;
+}
+
+/**
  * Merges a new projection into what React Flow holds: a box whose projection did not change
  * keeps its object (React Flow skips it); a changed one takes the projection and keeps its
  * view state (selected, measured size, a drag in progress). Positions come from the document
@@ -18,12 +30,12 @@ export function mergeNodes(projected: readonly CanvasNode[], previous: readonly 
       return node;
     }
     if (origin.get(prev) === node) return prev;
-    const merged = {
+    const merged = withoutEstimate({
       ...node,
       ...(prev.selected === true ? { selected: true } : {}),
       ...(prev.measured === undefined ? {} : { measured: prev.measured }),
       ...(prev.dragging === true ? { dragging: true, position: prev.position } : {}),
-    } as CanvasNode;
+    } as CanvasNode);
     origin.set(merged, node);
     return merged;
   });
@@ -86,7 +98,8 @@ export function useCanvasState(projection: Projection, onMoved: (positions: Reco
     const kept = changes.filter((change) => change.type !== 'remove' && change.type !== 'add' && change.type !== 'replace');
     if (kept.length > 0) {
       setState((previous) => {
-        const nodes = applyNodeChanges(kept, previous.nodes);
+        // A box just measured drops its estimate (`withoutEstimate`).
+        const nodes = applyNodeChanges(kept, previous.nodes).map(withoutEstimate);
         // Boxes React Flow copied (selected, measured, dragged) still stand for the same projection.
         nodes.forEach((node, index) => {
           const before = previous.nodes[index];
