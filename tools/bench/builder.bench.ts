@@ -8,6 +8,7 @@ import { hasChromium, launchChromium, SKIP_MESSAGE } from '../../apps/builder/te
 import { startBenchServer } from './api-server.js';
 import { bigFlow } from './big-flow.js';
 import { OWNER } from './runtime-client.js';
+import { nextFrames } from '../../apps/builder/test/e2e/support/frames.js';
 
 export interface FrameFigures {
   /** Frames per second over the gesture: intervals between the first and last frame, over that time (the display caps it at 60). */
@@ -117,16 +118,6 @@ async function stopFrames(page: Page): Promise<FrameFigures> {
   };
 }
 
-const nextFrames = (page: Page, count: number) =>
-  page.evaluate(
-    (n) =>
-      new Promise<void>((resolve) => {
-        let left = n;
-        const tick = () => (--left <= 0 ? resolve() : requestAnimationFrame(tick));
-        requestAnimationFrame(tick);
-      }),
-    count,
-  );
 
 /** Presses at (x, y) and moves by (dx, dy) one step per animation frame, then releases. */
 async function gesture(page: Page, from: { x: number; y: number }, by: { dx: number; dy: number }): Promise<FrameFigures> {

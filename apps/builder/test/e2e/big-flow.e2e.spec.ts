@@ -14,6 +14,7 @@ import { hasChromium, launchChromium, SKIP_MESSAGE } from './support/chromium.js
 import { eventually } from './support/eventually.js';
 import { watchPage } from './support/page-watch.js';
 import { screenshot } from './support/screenshots.js';
+import { nextFrames } from './support/frames.js';
 
 const OWNER = { name: 'Bia Lima', email: 'bia@example.com', password: 'a long passphrase' };
 const SIZE = 300;
@@ -55,16 +56,7 @@ describeInBrowser('a big flow in the editor, in Chromium, on the real API', () =
       const transform = (document.querySelector('.react-flow__viewport') as HTMLElement | null)?.style.transform ?? '';
       return Number(/scale\(([\d.]+)\)/.exec(transform)?.[1] ?? NaN);
     });
-  const frames = (count = 2) =>
-    page.evaluate(
-      (n) =>
-        new Promise<void>((resolve) => {
-          let left = n;
-          const tick = () => (--left <= 0 ? resolve() : requestAnimationFrame(tick));
-          requestAnimationFrame(tick);
-        }),
-      count,
-    );
+  const frames = (count = 2) => nextFrames(page, count);
 
   /**
    * How far each drawn connection's two ends are from the handles it names (in
