@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { InboundEventStatus } from '../database/entities/inbound-event.entity.js';
 import { isUuid } from '../flows/keyset-cursor.js';
+import { StatementCoalescer } from './concurrency/statement-coalescer.js';
 import type { Queryable } from './runtime-sql.js';
 
 export interface InboundEventRecord {
@@ -12,6 +13,15 @@ export interface InboundEventRecord {
   readonly sender: string;
   readonly payload: unknown;
   readonly status: InboundEventStatus;
+  readonly receivedAt: Date;
+}
+
+export interface NewInboundEvent {
+  readonly workspaceId: string;
+  readonly channel: string;
+  readonly providerKey: string;
+  readonly sender: string;
+  readonly payload: unknown;
   readonly receivedAt: Date;
 }
 
@@ -33,15 +43,55 @@ const COLUMNS = `id, workspace_id, channel, provider_key, sender, payload, statu
 export class InboundEventRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Stores the event unless its key is known: then null, and nothing written (ON CONFLICT, no aborted transaction). */
-  async insert(event: { workspaceId: string; channel: string; providerKey: string; sender: string; payload: unknown; receivedAt: Date }): Promise<string | null> {
-    const rows = await this.dataSource.query<{ id: string }[]>(
-      `INSERT INTO inbound_events (workspace_id, channel, provider_key, sender, payload, received_at)
-       VALUES ($1, $2, $3, $4, $5::jsonb, $6)
-       ON CONFLICT (workspace_id, channel, provider_key) DO NOTHING RETURNING id`,
-      [event.workspaceId, event.channel, event.providerKey, event.sender, JSON.stringify(event.payload), event.receivedAt],
+  /**
+   * Stores the event unless its key is known: then null, and nothing written (ON CONFLICT, no
+   * aborted transaction). Concurrent calls share one multi-row INSERT (StatementCoalescer): the
+   * webhooks of a busy minute cost a fraction of a round trip each. Within one statement the
+   * first row of a key wins, as the first of two separate inserts would.
+   */
+  insert(event: NewInboundEvent): Promise<string | null> {
+    return this.inserts.submit(event);
+  }
+
+  /** The channel and sender of each event (null when it is gone), for many jobs in one statement. */
+  findSender(id: string): Promise<{ workspaceId: string; channel: string; sender: string } | null> {
+    return this.senderReads.submit(id);
+  }
+
+  private readonly inserts = new StatementCoalescer<NewInboundEvent, string | null>((events) => this.insertMany(events));
+  private readonly senderReads = new StatementCoalescer<string, { workspaceId: string; channel: string; sender: string } | null>(async (ids) => {
+    const rows = await this.dataSource.query<{ id: string; workspace_id: string; channel: string; sender: string }[]>(
+      `SELECT id, workspace_id, channel, sender FROM inbound_events WHERE id = ANY($1::uuid[])`,
+      [ids.filter(isUuid)],
     );
-    return rows[0]?.id ?? null;
+    const byId = new Map(rows.map((row) => [row.id, { workspaceId: row.workspace_id, channel: row.channel, sender: row.sender }]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+
+  private async insertMany(events: readonly NewInboundEvent[]): Promise<(string | null)[]> {
+    // Rows go in the order given (WITH ORDINALITY), so `seq` keeps the arrival order.
+    const rows = await this.dataSource.query<{ id: string; ord: string }[]>(
+      `WITH input AS (
+         SELECT e.workspace_id, e.channel, e.provider_key, e.sender, e.payload, e.received_at, e.ord
+           FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (workspace_id uuid, channel text, provider_key text, sender text, payload jsonb, received_at timestamptz))
+                WITH ORDINALITY AS e(workspace_id, channel, provider_key, sender, payload, received_at, ord)
+       ), inserted AS (
+         INSERT INTO inbound_events (workspace_id, channel, provider_key, sender, payload, received_at)
+         SELECT workspace_id, channel, provider_key, sender, payload, received_at FROM input ORDER BY ord
+         ON CONFLICT (workspace_id, channel, provider_key) DO NOTHING
+         RETURNING id, workspace_id, channel, provider_key
+       )
+       SELECT DISTINCT ON (i.workspace_id, i.channel, i.provider_key) n.id, i.ord
+         FROM inserted n JOIN input i ON i.workspace_id = n.workspace_id AND i.channel = n.channel AND i.provider_key = n.provider_key
+        ORDER BY i.workspace_id, i.channel, i.provider_key, i.ord`,
+      [
+        JSON.stringify(
+          events.map((e) => ({ workspace_id: e.workspaceId, channel: e.channel, provider_key: e.providerKey, sender: e.sender, payload: e.payload, received_at: e.receivedAt.toISOString() })),
+        ),
+      ],
+    );
+    const idAt = new Map(rows.map((row) => [Number(row.ord), row.id]));
+    return events.map((_, index) => idAt.get(index + 1) ?? null);
   }
 
   async findByKey({ workspaceId, channel, providerKey }: { workspaceId: string; channel: string; providerKey: string }): Promise<string | null> {

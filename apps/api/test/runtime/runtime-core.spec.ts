@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { Clock } from '../../src/runtime/clock.js';
 import { ConversationRepository } from '../../src/runtime/conversation.repository.js';
 import { FindDueTimersQuery } from '../../src/runtime/find-due-timers.query.js';
 import { FireTimerUseCase } from '../../src/runtime/fire-timer.use-case.js';
 import { ProcessInboundEventUseCase } from '../../src/runtime/process-inbound-event.use-case.js';
 import { RecordInboundEventUseCase } from '../../src/runtime/record-inbound-event.use-case.js';
+import { SendPerformer } from '../../src/runtime/processing/send-performer.js';
 import { lockConversation } from '../../src/runtime/runtime-sql.js';
 import { StepWriter } from '../../src/runtime/step-writer.js';
 import { createTestApp, type TestApp } from '../support/create-test-app.js';
@@ -74,6 +75,35 @@ describe('conversation runtime core', () => {
     expect(await db.query(`SELECT count(*)::int AS n FROM messages WHERE provider_message_id = $1`, [key])).toEqual([{ n: 1 }]);
     const session = await sessionOf('+5511900000001');
     expect(await sentTexts(session?.id as string)).toEqual(['any ask']);
+  });
+
+  it('stores concurrent webhooks of many senders in shared statements: each gets its own id, a duplicate in the same batch is one, a bad row fails alone', async () => {
+    const spy = jest.spyOn(api.app.get(DataSource), 'query'); // the app's connection, not the test's
+    const keys = Array.from({ length: 40 }, () => `wamid.${randomUUID()}`);
+    try {
+      const recorded = await Promise.all([
+        ...keys.map((key, i) => inbound(`+55119100${String(i).padStart(5, '0')}`, `hi ${String(i)}`, key)),
+        inbound('+5511910000003', 'again', keys[3]), // the same delivery twice, in the same burst
+      ]);
+      expect(new Set(recorded.slice(0, 40).map((r) => r.eventId)).size).toBe(40);
+      expect(recorded.slice(0, 40).every((r) => !r.duplicate)).toBe(true);
+      expect(recorded[40]).toEqual({ eventId: recorded[3]?.eventId, duplicate: true });
+      const inserts = spy.mock.calls.filter(([sql]) => typeof sql === 'string' && sql.includes('INSERT INTO inbound_events')).length;
+      expect(inserts).toBeLessThan(20); // 41 calls; one statement each before they were coalesced
+    } finally {
+      spy.mockRestore();
+    }
+    const stored = await db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM inbound_events WHERE provider_key = ANY($1::text[])`, [keys]);
+    expect(stored).toEqual([{ n: 40 }]);
+
+    // PostgreSQL refuses a NUL in text: the statement that carried it fails, and each of its rows is retried alone.
+    const mixedKeys = Array.from({ length: 6 }, () => `wamid.${randomUUID()}`);
+    const mixed = await Promise.allSettled(
+      mixedKeys.map((key, i) => record.execute({ workspaceId: ws, channel: 'whatsapp', providerKey: key, sender: i === 4 ? 'bad\u0000sender' : `+55119200000${String(i)}`, message: text('x') })),
+    );
+    expect(mixed.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    const storedMixed = await db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM inbound_events WHERE provider_key = ANY($1::text[])`, [mixedKeys]);
+    expect(storedMixed).toEqual([{ n: 5 }]);
   });
 
   it('starts the most specific flow (keyword beats any), pinned to its version', async () => {
@@ -242,6 +272,35 @@ describe('conversation runtime core', () => {
     expect(await waitsFor('handoff')).toMatchObject({ id, status: 'handoff' });
     expect(await waitsFor('resolved')).toBeNull();
   });
+  it('marks the replies of many conversations sent in shared statements, each under its own provider id', async () => {
+    const steps = await Promise.all(
+      Array.from({ length: 24 }, async () => {
+        const { eventId } = await record.execute({ workspaceId: ws, channel: 'sandbox', providerKey: randomUUID(), sender: `sandbox-${randomUUID()}`, message: text('hello') });
+        return processEvent.execute({ workspaceId: ws, eventId });
+      }),
+    );
+    const claims = steps.flatMap((step) => step.inlineSends);
+    expect(claims).toHaveLength(24);
+    const sends = api.app.get(SendPerformer);
+    const spy = jest.spyOn(api.app.get(DataSource), 'query'); // the app's connection, not the test's
+    try {
+      const performed = await Promise.all(claims.map((claim) => sends.performClaimed(claim)));
+      expect(performed.map((ids) => ids.length)).toEqual(claims.map(() => 1));
+      const marks = spy.mock.calls.filter(([sql]) => typeof sql === 'string' && /UPDATE messages (m )?SET status = 'sent'/.test(sql)).length;
+      expect(marks).toBeLessThan(12); // 24 sends; a statement each before they were coalesced
+    } finally {
+      spy.mockRestore();
+    }
+    const messageIds = claims.flatMap((claim) => claim.sends.map((send) => send.messageId));
+    const rows = await db.query<{ id: string; status: string; provider_message_id: string; effect_id: string; outbox_status: string; attempts: number }[]>(
+      `SELECT m.id, m.status, m.provider_message_id, o.effect_id, o.status AS outbox_status, o.attempts
+         FROM messages m JOIN outbox o ON (o.payload->>'messageId')::uuid = m.id WHERE m.id = ANY($1::uuid[])`,
+      [messageIds],
+    );
+    expect(rows).toHaveLength(24);
+    for (const row of rows) expect(row).toMatchObject({ status: 'sent', provider_message_id: `sandbox-${row.effect_id}`, outbox_status: 'done', attempts: 1 });
+  });
+
   it('claims the replies for the stepping process on an unpaced channel, unless an earlier send of the conversation is pending', async () => {
     const sender = `sandbox-${randomUUID()}`;
     const say = async (body: string) => {
@@ -267,7 +326,9 @@ describe('conversation runtime core', () => {
     const second = await say('again');
     expect(second.inlineSends).toEqual([]);
     const pending = await db.query<{ claim_token: string | null }[]>(
-      `SELECT claim_token FROM outbox WHERE status = 'pending' AND type = 'send' AND payload->>'conversationId' = $1 ORDER BY created_at`,
+      // In send order (the messages' seq): both steps ran at the same fake instant, so created_at ties.
+      `SELECT o.claim_token FROM outbox o JOIN messages m ON m.id = (o.payload->>'messageId')::uuid
+        WHERE o.status = 'pending' AND o.type = 'send' AND o.conversation_id = $1 ORDER BY m.seq`,
       [first.conversationIds[0]],
     );
     expect(pending.map((row) => row.claim_token)).toEqual([claim?.token, ...pending.slice(1).map(() => null)]);

@@ -11,6 +11,7 @@ import type { JobContext } from '../../queues/queue.service.js';
 import { Clock } from '../clock.js';
 import { KeyedSerializer } from '../concurrency/keyed-serializer.js';
 import { FireTimerUseCase } from '../fire-timer.use-case.js';
+import { InboundEventRepository } from '../inbound-event.repository.js';
 import { ProcessInboundEventUseCase } from '../process-inbound-event.use-case.js';
 import { RuntimeFault } from '../session-stepper.js';
 import { StartFlowUseCase } from '../start-flow.use-case.js';
@@ -38,6 +39,7 @@ export class RuntimeJobHandlers {
   constructor(
     private readonly dataSource: DataSource,
     private readonly processInbound: ProcessInboundEventUseCase,
+    private readonly inboundEvents: InboundEventRepository,
     private readonly failInbound: FailInboundEventUseCase,
     private readonly fireTimer: FireTimerUseCase,
     private readonly dispatcher: RuntimeDispatcher,
@@ -51,12 +53,10 @@ export class RuntimeJobHandlers {
   ) {}
 
   async inbound({ inboundEventId }: QueuePayload<'inbound'>, context: JobContext): Promise<void> {
-    const found = await this.dataSource.query<{ workspace_id: string; channel: string; sender: string }[]>(`SELECT workspace_id, channel, sender FROM inbound_events WHERE id = $1`, [
-      inboundEventId,
-    ]);
-    const event = found[0];
-    if (event === undefined) return; // deleted with its workspace
-    const workspaceId = event.workspace_id;
+    // Many jobs' look-ups share one statement under load (StatementCoalescer).
+    const event = await this.inboundEvents.findSender(inboundEventId);
+    if (event === null) return; // deleted with its workspace
+    const workspaceId = event.workspaceId;
     try {
       // This process's jobs of one sender wait here, not each on the sender's lock with a pooled connection.
       const sender = { channel: event.channel, sender: event.sender };

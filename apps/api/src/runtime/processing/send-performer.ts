@@ -9,10 +9,19 @@ import { RealtimeBus } from '../../realtime/realtime-bus.js';
 import { Clock } from '../clock.js';
 import { SEND_LEASE_MS, type ClaimedSend, type InlineClaim } from '../inline-send-claims.js';
 import { KeyedSerializer } from '../concurrency/keyed-serializer.js';
+import { StatementCoalescer } from '../concurrency/statement-coalescer.js';
 import { ChannelAdapters, type ChannelAdapter } from './channel-adapter.js';
 import { OUTBOX_COLUMNS, OutboxRepository, toOutboxRecord, type OutboxRecord, type OutboxRow } from './outbox.repository.js';
 import { OutboundRateLimiter } from './rate-limit/outbound-rate-limiter.js';
 import { rateLimitOf } from './rate-limit/channel-rate-limits.js';
+
+interface SentMark {
+  readonly row: OutboxRecord;
+  readonly token: string;
+  readonly messageId: string;
+  readonly conversationId: string;
+  readonly providerMessageId: string;
+}
 
 const LEASE_MS = SEND_LEASE_MS;
 const RENEW_AFTER_MS = LEASE_MS / 3;
@@ -106,20 +115,45 @@ export class SendPerformer {
   }
 
   /**
-   * One statement for a send the provider accepted: its outbox row done (while this claim holds
-   * it) and its message sent under the provider's id; the conversation's streams hear of it.
+   * A send the provider accepted: its outbox row done (while this claim holds it) and its
+   * message sent under the provider's id; the conversation's streams hear of it. Sends finishing
+   * at the same time in other conversations share the statement (StatementCoalescer); one
+   * conversation's sends stay in order, since sendAll waits for each before the next.
    */
-  private async markSent({ row, token, messageId, conversationId, providerMessageId }: { row: OutboxRecord; token: string; messageId: string; conversationId: string; providerMessageId: string }): Promise<void> {
-    // An UPDATE answers [rows, count] through TypeORM's query().
-    const [sent] = await this.dataSource.query<[{ id: string }[], number]>(
-      `WITH done AS (
-         UPDATE outbox SET status = 'done', done_at = $3, attempts = attempts + 1, claimed_until = NULL, claim_token = NULL WHERE id = $1 AND claim_token = $2 AND status = 'pending'
-       )
-       UPDATE messages SET status = 'sent', provider_message_id = $4, sent_at = clock_timestamp() WHERE id = $5 AND workspace_id = $6 AND status = 'queued' RETURNING id`,
-      [row.id, token, this.clock.now(), providerMessageId, messageId, row.workspaceId],
-    );
-    if (sent[0] !== undefined) await this.bus.notify(this.dataSource, { type: 'message', workspaceId: row.workspaceId, conversationId, messageId });
+  private async markSent(sent: SentMark): Promise<void> {
+    if (await this.sentMarks.submit(sent)) {
+      await this.bus.notify(this.dataSource, { type: 'message', workspaceId: sent.row.workspaceId, conversationId: sent.conversationId, messageId: sent.messageId });
+    }
   }
+
+  private readonly sentMarks = new StatementCoalescer<SentMark, boolean>(async (marks) => {
+    // An UPDATE answers [rows, count] through TypeORM's query().
+    // Each row is found by its primary key (`id = ANY`), whatever the plan: with a JSON
+    // recordset's estimate of 100 rows PostgreSQL planned a hash join over the whole table (3.3 ms
+    // a statement under load, pg_stat_statements), and a prepared statement's generic plan cannot
+    // know how many rows come in either.
+    const [rows] = await this.dataSource.query<[{ id: string }[], number]>(
+      `WITH done AS (
+         UPDATE outbox o SET status = 'done', done_at = $3, attempts = o.attempts + 1, claimed_until = NULL, claim_token = NULL
+           FROM unnest($1::uuid[], $2::uuid[]) AS i(outbox_id, token)
+          WHERE o.id = ANY($1::uuid[]) AND o.id = i.outbox_id AND o.claim_token = i.token AND o.status = 'pending'
+       )
+       UPDATE messages m SET status = 'sent', provider_message_id = i.provider_message_id, sent_at = clock_timestamp()
+         FROM unnest($4::uuid[], $5::uuid[], $6::text[]) AS i(message_id, workspace_id, provider_message_id)
+        WHERE m.id = ANY($4::uuid[]) AND m.id = i.message_id AND m.workspace_id = i.workspace_id AND m.status = 'queued'
+       RETURNING m.id`,
+      [
+        marks.map((mark) => mark.row.id),
+        marks.map((mark) => mark.token),
+        this.clock.now(),
+        marks.map((mark) => mark.messageId),
+        marks.map((mark) => mark.row.workspaceId),
+        marks.map((mark) => mark.providerMessageId),
+      ],
+    );
+    const updated = new Set(rows.map((row) => row.id));
+    return marks.map((mark) => updated.has(mark.messageId));
+  });
 
   private async release(ids: readonly string[], token: string): Promise<void> {
     await this.dataSource
