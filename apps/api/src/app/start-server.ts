@@ -55,6 +55,7 @@ export async function startServer({
     dataSource = await openDatabase({
       url,
       poolSize: config.databasePoolSize,
+      preparedStatements: config.databasePreparedStatements,
       onMigrated: (names) => {
         if (names.length > 0) logger.info({ migrations: names }, `Applied ${String(names.length)} database migration(s)`);
       },

@@ -29,6 +29,7 @@ describe('parseConfig', () => {
       role: 'all',
       database: { mode: 'embedded' },
       databasePoolSize: 10,
+      databasePreparedStatements: true,
       redisUrl: undefined,
       redisPrefix: 'jornada',
       dataDir: path.join(ROOT, '.jornada'),
@@ -48,6 +49,12 @@ describe('parseConfig', () => {
     for (const raw of ['0', '1001', '1e2', '10abc', '-5', '2.5']) {
       expect(errorOf({ DATABASE_POOL_SIZE: raw })).toBe(`Invalid DATABASE_POOL_SIZE ${JSON.stringify(raw)}: expected an integer from 1 to 1000 (default 10).`);
     }
+  });
+
+  it('reads DATABASE_PREPARED_STATEMENTS (on by default), for a pooler that cannot keep prepared statements', () => {
+    expect(parse({ DATABASE_PREPARED_STATEMENTS: 'false' }).databasePreparedStatements).toBe(false);
+    expect(parse({ DATABASE_PREPARED_STATEMENTS: 'true' }).databasePreparedStatements).toBe(true);
+    expect(() => parse({ DATABASE_PREPARED_STATEMENTS: 'sometimes' })).toThrow(/^Invalid DATABASE_PREPARED_STATEMENTS/);
   });
 
   it('reads REDIS_PREFIX, and refuses one that would not make a clean key', () => {

@@ -45,6 +45,8 @@ export interface ApiConfig {
   readonly database: DatabaseConfig;
   /** DATABASE_POOL_SIZE: connections this process keeps to PostgreSQL at most. */
   readonly databasePoolSize: number;
+  /** DATABASE_PREPARED_STATEMENTS: repeated parameterised statements run as prepared statements (off behind a pooler that cannot keep them). */
+  readonly databasePreparedStatements: boolean;
   /** The queues run on Redis when set (BullMQ), else on BullMQ's PostgreSQL backend. */
   readonly redisUrl: string | undefined;
   /** REDIS_PREFIX: the namespace of Jornada's Redis keys (several deployments may share a Redis). */
@@ -101,6 +103,7 @@ export function parseConfig({ env, cwd, installRoot }: ParseConfigInput): ApiCon
     role: parseEnum(env, 'ROLE', ROLES, 'all'),
     database: databaseUrl === undefined ? { mode: 'embedded' } : { mode: 'external', url: parseDatabaseUrl(databaseUrl) },
     databasePoolSize: parseInteger(env, 'DATABASE_POOL_SIZE', { min: 1, max: 1000, fallback: DEFAULT_DATABASE_POOL_SIZE }),
+    databasePreparedStatements: parseBoolean(env, 'DATABASE_PREPARED_STATEMENTS', true),
     redisUrl: parseRedisUrl(env),
     redisPrefix: parseRedisPrefix(readValue(env, 'REDIS_PREFIX')),
     dataDir: dataDir === undefined ? path.join(installRoot, '.jornada') : path.resolve(cwd, dataDir),

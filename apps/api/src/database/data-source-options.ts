@@ -1,3 +1,4 @@
+import { preparingClient } from './prepared-statements.js';
 import type { DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities/index.js';
 import { MIGRATIONS } from './migrations/index.js';
@@ -11,7 +12,7 @@ export const MIGRATIONS_TABLE = 'migrations';
  * explicit entity and migration lists (no globbing: the same lists work from src and dist),
  * never `synchronize`; migrations run at start through runMigrations().
  */
-export function createDataSourceOptions({ url, poolSize = 10 }: { url: string; poolSize?: number }): DataSourceOptions {
+export function createDataSourceOptions({ url, poolSize = 10, preparedStatements = true }: { url: string; poolSize?: number; preparedStatements?: boolean }): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -27,7 +28,13 @@ export function createDataSourceOptions({ url, poolSize = 10 }: { url: string; p
     installExtensions: false,
     connectTimeoutMS: 5000,
     // A dead database must fail a request (and the health check) quickly, not hang it.
-    extra: { max: poolSize, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30_000 },
+    extra: {
+      max: poolSize,
+      connectionTimeoutMillis: 5000,
+      idleTimeoutMillis: 30_000,
+      // Repeated parameterised statements are prepared once per connection (DATABASE_PREPARED_STATEMENTS).
+      ...(preparedStatements ? { Client: preparingClient() } : {}),
+    },
     logging: false,
   };
 }

@@ -12,14 +12,17 @@ import { runMigrations } from './run-migrations.js';
 export async function openDatabase({
   url,
   poolSize,
+  preparedStatements,
   onMigrated,
 }: {
   url: string;
   /** Connections kept at most (DATABASE_POOL_SIZE); the driver's default of 10 when not given. */
   poolSize?: number;
+  /** Repeated parameterised statements prepared per connection (DATABASE_PREPARED_STATEMENTS); on when not given. */
+  preparedStatements?: boolean;
   onMigrated?: (names: readonly string[]) => void;
 }): Promise<DataSource> {
-  const dataSource = new DataSource(createDataSourceOptions({ url, ...(poolSize === undefined ? {} : { poolSize }) }));
+  const dataSource = new DataSource(createDataSourceOptions({ url, ...(poolSize === undefined ? {} : { poolSize }), ...(preparedStatements === undefined ? {} : { preparedStatements }) }));
   try {
     await dataSource.initialize();
   } catch (error) {
