@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Panel, useReactFlow } from '@xyflow/react';
+import { Panel, useReactFlow, useStoreApi } from '@xyflow/react';
 import { applyOperationWithInverse, hasErrors, lint, parseFlow, type CanvasPoint, type FlowDocument, type FlowOperation, type LintIssue } from '@jornada/flow-engine';
 import { useApi } from '../api/api-context.js';
 import { isApiError } from '../api/api-error.js';
@@ -19,13 +19,14 @@ import { ConflictDialog, PublishDialog, ShortcutsDialog, type ConflictChoice } f
 import { EditorToolbar } from './editor-toolbar.js';
 import { useFitFlow } from './fit-flow.js';
 import { FlowCanvas } from './flow-canvas.js';
+import { moveInStore, type LiveMove } from './live-drag.js';
 import { applyEdit, redo as redoStep, startHistory, undo as undoStep, type EditorHistory, type OperationError, type StepResult } from './history.js';
 import { createNode, createTrigger, newId, type PaletteItem } from './node-catalog.js';
 import { NodePalette } from './node-palette.js';
 import { loose, nodeDefaults, outputName } from './node-text.js';
 import { countIssues, toProblems, type Problem } from './problems.js';
 import { ProblemsPanel } from './problems-panel.js';
-import { createProjector, outputPorts, simulationHighlight, type Decorations } from './projection.js';
+import { createProjector, outputPorts, simulationHighlight, type CanvasEdge, type CanvasNode, type Decorations } from './projection.js';
 import { QuickAdd } from './quick-add.js';
 import { useCanvasState } from './use-canvas-state.js';
 import { useLint } from './use-lint.js';
@@ -148,9 +149,12 @@ export function FlowEditor({ flow, initialDocument }: { flow: FlowDetail; initia
   const decorations = useMemo<Decorations>(() => ({ issues: issueCounts, simulation: simPath === null ? null : simulationHighlight(document, simPath) }), [issueCounts, simPath, document]);
   const projection = useMemo(() => projector(document, decorations), [projector, document, decorations]);
   const onMoved = useCallback((positions: Record<string, CanvasPoint>) => dispatch({ type: 'move', positions }), [dispatch]);
-  const canvas = useCanvasState(projection, onMoved);
-  // The canvas state changes on every frame of a drag; these do not (callbacks and the keyboard
-  // listeners below depend on them, not on `canvas`).
+  // A drag's frames move the boxes in React Flow's store only (`moveInStore`); its end is one `move`.
+  const flowStore = useStoreApi<CanvasNode, CanvasEdge>();
+  const moveLive = useCallback((moves: LiveMove[]) => moveInStore(flowStore, moves), [flowStore]);
+  const canvas = useCanvasState(projection, onMoved, moveLive);
+  // The canvas state changes with every selection, measurement and drop; these do not (callbacks
+  // and the keyboard listeners below depend on them, not on `canvas`).
   const { select: selectBoxes, selectAll } = canvas;
 
   // ---- Selection, panels, dialogs.

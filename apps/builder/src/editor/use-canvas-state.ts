@@ -1,6 +1,7 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange } from '@xyflow/react';
 import type { CanvasPoint } from '@jornada/flow-engine';
+import { isLiveMove, type LiveMove } from './live-drag.js';
 import type { CanvasEdge, CanvasNode, Projection } from './projection.js';
 
 /**
@@ -18,8 +19,8 @@ export function withoutEstimate(node: CanvasNode): CanvasNode {
 /**
  * Merges a new projection into what React Flow holds: a box whose projection did not change
  * keeps its object (React Flow skips it); a changed one takes the projection and keeps its
- * view state (selected, measured size, a drag in progress). Positions come from the document
- * except for a box being dragged right now.
+ * view state (selected, measured size). Positions come from the document; a box being dragged
+ * right now takes its place in the drag from `withLive`.
  */
 export function mergeNodes(projected: readonly CanvasNode[], previous: readonly CanvasNode[], origin: WeakMap<object, object>): CanvasNode[] {
   const byId = new Map(previous.map((node) => [node.id, node]));
@@ -34,10 +35,23 @@ export function mergeNodes(projected: readonly CanvasNode[], previous: readonly 
       ...node,
       ...(prev.selected === true ? { selected: true } : {}),
       ...(prev.measured === undefined ? {} : { measured: prev.measured }),
-      ...(prev.dragging === true ? { dragging: true, position: prev.position } : {}),
     } as CanvasNode);
     origin.set(merged, node);
     return merged;
+  });
+}
+
+/**
+ * The boxes being dragged, where the drag has them. React Flow holds a dragged box's position in
+ * its own store during the gesture (`moveInStore`); a box the canvas hands it anew mid-drag (just
+ * selected by the press that started the drag, measured, re-decorated by the lint) would be put
+ * back where the document has it. The nodes handed to React Flow carry the drag's positions.
+ */
+export function withLive(nodes: CanvasNode[], live: ReadonlyMap<string, CanvasPoint>): CanvasNode[] {
+  if (live.size === 0) return nodes;
+  return nodes.map((node) => {
+    const position = live.get(node.id);
+    return position === undefined ? node : ({ ...node, position, dragging: true } as CanvasNode);
   });
 }
 
@@ -65,12 +79,20 @@ export interface CanvasState {
 }
 
 /**
- * React Flow's view of the projection (controlled): selection, sizes and drags live here, the
- * rest comes from the document. A drag moves boxes here only, frame by frame; when it ends
- * (or an arrow key moves a box), `onMoved` gets the final positions: one `move` operation.
+ * React Flow's view of the projection (controlled): selection, sizes and finished moves live
+ * here, the rest comes from the document. A drag is the exception, uncontrolled while it lasts:
+ * its frames go to `moveLive` (React Flow's store, `moveInStore`), not through this state, so the
+ * editor does not re-render on every frame and React Flow does not re-adopt every box. When it
+ * ends (or an arrow key moves a box), `onMoved` gets the final positions: one `move` operation.
  */
-export function useCanvasState(projection: Projection, onMoved: (positions: Record<string, CanvasPoint>) => void): CanvasState {
+export function useCanvasState(
+  projection: Projection,
+  onMoved: (positions: Record<string, CanvasPoint>) => void,
+  moveLive: (moves: LiveMove[]) => LiveMove[],
+): CanvasState {
   const origin = useRef(new WeakMap<object, object>()).current;
+  // Where the drag in progress has its boxes (ids in React Flow's store, not in this state).
+  const live = useRef(new Map<string, CanvasPoint>()).current;
   const [state, setState] = useState(() => ({ projection, nodes: [...projection.nodes], edges: [...projection.edges] }));
   let current = state;
   if (state.projection !== projection) {
@@ -82,25 +104,38 @@ export function useCanvasState(projection: Projection, onMoved: (positions: Reco
     };
     setState(current);
   }
+  // Recomputed only when this state hands React Flow new nodes; not on drag frames.
+  const nodes = useMemo(() => withLive(current.nodes, live), [current.nodes, live]);
   const onMovedRef = useRef(onMoved);
   onMovedRef.current = onMoved;
+  const moveLiveRef = useRef(moveLive);
+  moveLiveRef.current = moveLive;
 
   const onNodesChange = useCallback((changes: NodeChange<CanvasNode>[]) => {
+    let rest = changes;
+    const frames = changes.filter(isLiveMove);
+    if (frames.length > 0) {
+      const refused = new Set(moveLiveRef.current(frames));
+      for (const frame of frames) if (!refused.has(frame)) live.set(frame.id, frame.position);
+      rest = changes.filter((change) => !isLiveMove(change) || refused.has(change));
+      if (rest.length === 0) return;
+    }
     const moved: Record<string, CanvasPoint> = {};
     let anyMoved = false;
-    for (const change of changes) {
+    for (const change of rest) {
+      if (change.type === 'position' && change.dragging !== true) live.delete(change.id);
       if (change.type === 'position' && change.dragging === false && change.position !== undefined) {
         moved[change.id] = { x: Math.round(change.position.x), y: Math.round(change.position.y) };
         anyMoved = true;
       }
     }
     // Removals are the editor's to make (as operations), never React Flow's.
-    const kept = changes.filter((change) => change.type !== 'remove' && change.type !== 'add' && change.type !== 'replace');
+    const kept = rest.filter((change) => change.type !== 'remove' && change.type !== 'add' && change.type !== 'replace');
     if (kept.length > 0) {
       setState((previous) => {
         // A box just measured drops its estimate (`withoutEstimate`).
         const nodes = applyNodeChanges(kept, previous.nodes).map(withoutEstimate);
-        // Boxes React Flow copied (selected, measured, dragged) still stand for the same projection.
+        // Boxes React Flow copied (selected, measured, moved) still stand for the same projection.
         nodes.forEach((node, index) => {
           const before = previous.nodes[index];
           if (node === before || before === undefined) return;
@@ -111,7 +146,7 @@ export function useCanvasState(projection: Projection, onMoved: (positions: Reco
       });
     }
     if (anyMoved) onMovedRef.current(moved);
-  }, [origin]);
+  }, [live, origin]);
 
   const onEdgesChange = useCallback((changes: EdgeChange<CanvasEdge>[]) => {
     const kept = changes.filter((change) => change.type === 'select');
@@ -138,5 +173,5 @@ export function useCanvasState(projection: Projection, onMoved: (positions: Reco
   }, [selectWhere]);
   const selectAll = useCallback(() => selectWhere(() => true), [selectWhere]);
 
-  return { nodes: current.nodes, edges: current.edges, onNodesChange, onEdgesChange, select, selectAll };
+  return { nodes, edges: current.edges, onNodesChange, onEdgesChange, select, selectAll };
 }
