@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Panel, useReactFlow, useStoreApi } from '@xyflow/react';
 import { applyOperationWithInverse, hasErrors, lint, parseFlow, type CanvasPoint, type FlowDocument, type FlowOperation, type LintIssue } from '@jornada/flow-engine';
 import { useApi } from '../api/api-context.js';
@@ -174,11 +174,16 @@ export function FlowEditor({ flow, initialDocument }: { flow: FlowDetail; initia
     window.document.title = `${t('editor.pageTitle', { name: document.name })} · Jornada`;
   }, [document.name, t]);
 
+  // In a transition: a box's form in the inspector takes some 30 ms to render on a slow machine,
+  // and a press on a box that is not selected selects it in the frame its drag starts. As a
+  // transition, React renders the inspector between the drag's frames instead of holding one.
   const onSelectionChange = useCallback((nodeIds: string[], edgeIds: string[]) => {
-    setSelectedNodes(nodeIds);
-    setSelectedEdges(edgeIds);
-    setFocusPath(undefined);
-    if (nodeIds.length === 1) setInspectorOpen(true);
+    startTransition(() => {
+      setSelectedNodes(nodeIds);
+      setSelectedEdges(edgeIds);
+      setFocusPath(undefined);
+      if (nodeIds.length === 1) setInspectorOpen(true);
+    });
   }, []);
 
   const triggerIds = useMemo(() => new Set(document.triggers.map((trigger) => trigger.id)), [document.triggers]);

@@ -3,7 +3,7 @@ import type { NodeChange } from '@xyflow/react';
 import type { LiveMove } from './live-drag.js';
 import { createProjector, type CanvasNode } from './projection.js';
 import { templateDocument } from './test-documents.js';
-import { useCanvasState } from './use-canvas-state.js';
+import { useCanvasState, withLive } from './use-canvas-state.js';
 
 const DOCUMENT = templateDocument('cart-recovery');
 /** React Flow's store takes every drag frame (what `moveInStore` does for the editor's boxes). */
@@ -82,6 +82,20 @@ describe('useCanvasState', () => {
     expect(decorated?.position).toEqual({ x: 700, y: 800 });
   });
 
+  it('lets the document place a dropped box again once the drop is in (undo of the move)', () => {
+    const projector = createProjector();
+    const live = liveRecorder();
+    const { result, rerender } = renderHook(({ projection }) => useCanvasState(projection, () => undefined, live.moveLive), { initialProps: { projection: projector(DOCUMENT) } });
+    const box = result.current.nodes[1];
+    if (box === undefined) throw new Error('template too small');
+    act(() => result.current.onNodesChange([frame(box.id, 700, 800)]));
+    act(() => result.current.onNodesChange([drop(box.id, 710, 810)]));
+    expect(result.current.nodes.find((node) => node.id === box.id)?.position).toEqual({ x: 710, y: 810 });
+    const undone = { ...DOCUMENT, ui: { ...DOCUMENT.ui, positions: { ...DOCUMENT.ui.positions, [box.id]: { x: 3, y: 4 } } } };
+    rerender({ projection: projector(undone) });
+    expect(result.current.nodes.find((node) => node.id === box.id)?.position).toEqual({ x: 3, y: 4 });
+  });
+
   it('keeps the frames React Flow\'s store did not take in its own state', () => {
     const projection = createProjector()(DOCUMENT);
     const live = liveRecorder(true);
@@ -133,5 +147,25 @@ describe('estimated handles', () => {
     expect(after?.position).toEqual({ x: 7, y: 8 });
     expect(after?.measured).toEqual({ width: 272, height: 150 });
     expect(after).not.toHaveProperty('handles');
+  });
+});
+
+describe('withLive', () => {
+  it('puts the boxes of the drag where it has them, and a dropped box where it was dropped until the state has the drop', () => {
+    const nodes = [...createProjector()(DOCUMENT).nodes];
+    const [, a, b, c] = nodes;
+    if (a === undefined || b === undefined || c === undefined) throw new Error('template too small');
+    const live = new Map([
+      [a.id, { position: { x: 1, y: 2 } }],
+      [b.id, { position: { x: 3, y: 4 }, drop: 2 }],
+      [c.id, { position: { x: 5, y: 6 }, drop: 1 }],
+    ]);
+    const shown = withLive(nodes, live, 1);
+    expect(shown.find((node) => node.id === a.id)).toMatchObject({ position: { x: 1, y: 2 }, dragging: true });
+    expect(shown.find((node) => node.id === b.id)).toMatchObject({ position: { x: 3, y: 4 }, dragging: false });
+    // Drop 1 is in the state: the state's box as it is.
+    expect(shown.find((node) => node.id === c.id)).toBe(c);
+    expect(shown.filter((node, index) => node !== nodes[index]).map((node) => node.id)).toEqual([a.id, b.id]);
+    expect(withLive(nodes, new Map(), 0)).toBe(nodes);
   });
 });
