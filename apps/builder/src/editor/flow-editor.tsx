@@ -1,13 +1,11 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Panel, useReactFlow } from '@xyflow/react';
-import { applyOperationWithInverse, hasErrors, lint, parseFlow, type CanvasPoint, type FlowDocument, type FlowOperation, type LintIssue } from '@jornada/flow-engine';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Panel, useReactFlow, useStoreApi } from '@xyflow/react';
+import { applyOperationWithInverse, type CanvasPoint, type FlowDocument, type FlowOperation, type LintIssue } from '@jornada/flow-engine';
 import { useApi } from '../api/api-context.js';
-import { isApiError } from '../api/api-error.js';
-import type { FlowDetail, FlowDocumentJson } from '../api/types.js';
+import type { FlowDetail } from '../api/types.js';
 import { can } from '../auth/permissions.js';
 import { useSignedIn } from '../auth/session-context.js';
 import { useT } from '../i18n/index.js';
-import { describeError } from '../ui/describe-error.js';
 import { useToast } from '../ui/toast.js';
 import { SimulatorPanel, type SimulatorPath } from '../simulator/index.js';
 import { NodeInspector, type InspectorSelection } from './inspector/index.js';
@@ -15,28 +13,25 @@ import { layoutPositions, type BoxSize } from './auto-layout.js';
 import { Autosave, type SaveStatus } from './autosave.js';
 import { CLIPBOARD_STORAGE_KEY, copySelection, parseClipboard, pasteOperation, serializeClipboard, type ClipboardPayload } from './clipboard.js';
 import { draftClient } from './draft-client.js';
-import { ConflictDialog, PublishDialog, ShortcutsDialog, type ConflictChoice } from './editor-dialogs.js';
+import { ConflictDialog, PublishDialog, ShortcutsDialog } from './editor-dialogs.js';
 import { EditorToolbar } from './editor-toolbar.js';
 import { useFitFlow } from './fit-flow.js';
 import { FlowCanvas } from './flow-canvas.js';
+import { moveInStore, type LiveMove } from './live-drag.js';
 import { applyEdit, redo as redoStep, startHistory, undo as undoStep, type EditorHistory, type OperationError, type StepResult } from './history.js';
 import { createNode, createTrigger, newId, type PaletteItem } from './node-catalog.js';
 import { NodePalette } from './node-palette.js';
 import { loose, nodeDefaults, outputName } from './node-text.js';
 import { countIssues, toProblems, type Problem } from './problems.js';
 import { ProblemsPanel } from './problems-panel.js';
-import { createProjector, outputPorts, simulationHighlight, type Decorations } from './projection.js';
+import { createProjector, outputPorts, simulationHighlight, type CanvasEdge, type CanvasNode, type Decorations } from './projection.js';
 import { QuickAdd } from './quick-add.js';
 import { useCanvasState } from './use-canvas-state.js';
+import { useEditorDialogs } from './use-editor-dialogs.js';
+import { useEditorShortcuts } from './use-editor-shortcuts.js';
 import { useLint } from './use-lint.js';
 
 const reducer = applyOperationWithInverse;
-
-/** Keys typed into a field belong to the field, not to the canvas. */
-function isEditable(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || target.closest('input, textarea, select, [contenteditable="true"], [role="dialog"], [role="alertdialog"]') !== null;
-}
 
 /** Error codes of the reducer that read better with their own words. */
 const REFUSAL_KEYS = {
@@ -148,9 +143,12 @@ export function FlowEditor({ flow, initialDocument }: { flow: FlowDetail; initia
   const decorations = useMemo<Decorations>(() => ({ issues: issueCounts, simulation: simPath === null ? null : simulationHighlight(document, simPath) }), [issueCounts, simPath, document]);
   const projection = useMemo(() => projector(document, decorations), [projector, document, decorations]);
   const onMoved = useCallback((positions: Record<string, CanvasPoint>) => dispatch({ type: 'move', positions }), [dispatch]);
-  const canvas = useCanvasState(projection, onMoved);
-  // The canvas state changes on every frame of a drag; these do not (callbacks and the keyboard
-  // listeners below depend on them, not on `canvas`).
+  // A drag's frames move the boxes in React Flow's store only (`moveInStore`); its end is one `move`.
+  const flowStore = useStoreApi<CanvasNode, CanvasEdge>();
+  const moveLive = useCallback((moves: LiveMove[]) => moveInStore(flowStore, moves), [flowStore]);
+  const canvas = useCanvasState(projection, onMoved, moveLive);
+  // The canvas state changes with every selection, measurement and drop; these do not (callbacks
+  // and the keyboard listeners below depend on them, not on `canvas`).
   const { select: selectBoxes, selectAll } = canvas;
 
   // ---- Selection, panels, dialogs.
@@ -160,21 +158,41 @@ export function FlowEditor({ flow, initialDocument }: { flow: FlowDetail; initia
   const [focusPath, setFocusPath] = useState<string | undefined>(undefined);
   const [paletteOpen, setPaletteOpen] = useState(!readOnly);
   const [problemsOpen, setProblemsOpen] = useState(false);
-  const [dialog, setDialog] = useState<'publish' | 'shortcuts' | null>(null);
-  const [publishing, setPublishing] = useState(false);
-  const [liveVersion, setLiveVersion] = useState(flow.currentVersion);
   const [quickAdd, setQuickAdd] = useState<{ from: { source: string; sourceHandle: string }; screen: { x: number; y: number } } | null>(null);
   const paletteSearch = useRef<HTMLInputElement>(null);
+
+  // ---- Saving, publishing, the dialogs (use-editor-dialogs.ts).
+  const currentDocument = useCallback(() => historyRef.current.document, []);
+  const replaceDocument = useCallback((next: FlowDocument) => {
+    const fresh = startHistory(next);
+    historyRef.current = fresh;
+    setHistory(fresh);
+  }, []);
+  const openProblems = useCallback(() => setProblemsOpen(true), []);
+  const toggleProblems = useCallback(() => setProblemsOpen((open) => !open), []);
+  const { dialog, showShortcuts, closeDialog, publishing, liveVersion, flush, requestPublish, publish, resolveConflict } = useEditorDialogs({
+    flow,
+    autosave,
+    saveStatus,
+    currentDocument,
+    replaceDocument,
+    openProblems,
+  });
 
   useEffect(() => {
     window.document.title = `${t('editor.pageTitle', { name: document.name })} · Jornada`;
   }, [document.name, t]);
 
+  // In a transition: a box's form in the inspector takes some 30 ms to render on a slow machine,
+  // and a press on a box that is not selected selects it in the frame its drag starts. As a
+  // transition, React renders the inspector between the drag's frames instead of holding one.
   const onSelectionChange = useCallback((nodeIds: string[], edgeIds: string[]) => {
-    setSelectedNodes(nodeIds);
-    setSelectedEdges(edgeIds);
-    setFocusPath(undefined);
-    if (nodeIds.length === 1) setInspectorOpen(true);
+    startTransition(() => {
+      setSelectedNodes(nodeIds);
+      setSelectedEdges(edgeIds);
+      setFocusPath(undefined);
+      if (nodeIds.length === 1) setInspectorOpen(true);
+    });
   }, []);
 
   const triggerIds = useMemo(() => new Set(document.triggers.map((trigger) => trigger.id)), [document.triggers]);
@@ -369,43 +387,17 @@ export function FlowEditor({ flow, initialDocument }: { flow: FlowDetail; initia
     }
   }, [dispatch, fitFlow, reactFlow, t, toast]);
 
-  // ---- Saving, publishing, simulating.
-  const flush = useCallback(async () => {
-    await autosave.flush();
-  }, [autosave]);
+  const searchPalette = useCallback(() => {
+    setPaletteOpen(true);
+    requestAnimationFrame(() => paletteSearch.current?.focus());
+  }, []);
+  const fit = useCallback(() => fitFlow({ duration: 200 }), [fitFlow]);
+  const escape = useCallback(() => {
+    selectBoxes([]);
+    setQuickAdd(null);
+  }, [selectBoxes]);
 
-  const requestPublish = useCallback(async () => {
-    const current = lint(historyRef.current.document);
-    if (hasErrors(current)) {
-      setProblemsOpen(true);
-      const count = current.filter((issue) => issue.severity === 'error').length;
-      toast.show({ tone: 'error', message: t('editor.publish.blocked', { count }) });
-      return;
-    }
-    setPublishing(true);
-    try {
-      await flush();
-      setDialog('publish');
-    } catch {
-      toast.show({ tone: 'error', message: t('editor.publish.notSaved') });
-    } finally {
-      setPublishing(false);
-    }
-  }, [flush, t, toast]);
-
-  const publish = useCallback(async () => {
-    try {
-      await flush();
-      const published = await api.flows.publish(flow.id, { revision: autosave.revision });
-      setLiveVersion(published.version);
-      toast.show({ tone: 'success', message: t('editor.publish.done', { version: published.version }) });
-    } catch (error) {
-      if (isApiError(error) && error.code === 'flow_has_errors') setProblemsOpen(true);
-      toast.show({ tone: 'error', ...describeError(error, t) });
-      throw error;
-    }
-  }, [api, autosave, flow.id, flush, t, toast]);
-
+  // ---- Simulating.
   const openSimulator = useCallback(async () => {
     if (simulatorOpen) {
       setSimulatorOpen(false);
@@ -420,39 +412,6 @@ export function FlowEditor({ flow, initialDocument }: { flow: FlowDetail; initia
     setSimulatorOpen(true);
   }, [flush, simulatorOpen]);
 
-  const resolveConflict = useCallback(
-    async (choice: ConflictChoice) => {
-      if (saveStatus.kind !== 'conflict') return;
-      const theirs = saveStatus.theirs;
-      const loadTheirs = () => {
-        const parsed = parseFlow(theirs.document);
-        if (!parsed.ok) {
-          toast.show({ tone: 'error', message: t('editor.conflict.unreadable') });
-          autosave.acceptTheirs(theirs.revision);
-          return;
-        }
-        const fresh = startHistory(parsed.flow);
-        historyRef.current = fresh;
-        setHistory(fresh);
-        autosave.acceptTheirs(theirs.revision);
-      };
-      try {
-        if (choice === 'theirs') loadTheirs();
-        else if (choice === 'mine') await autosave.overwrite(theirs.revision);
-        else {
-          const name = t('editor.conflict.copyName', { name: historyRef.current.document.name }).slice(0, 200);
-          const mine = { ...historyRef.current.document, name } as unknown as FlowDocumentJson;
-          const created = await api.flows.create({ name, document: mine });
-          loadTheirs();
-          toast.show({ tone: 'success', message: t('editor.conflict.copied', { name: created.name }) });
-        }
-      } catch (error) {
-        toast.show({ tone: 'error', ...describeError(error, t) });
-      }
-    },
-    [api, autosave, saveStatus, t, toast],
-  );
-
   // ---- Problems: a click selects and centres the box, and the inspector opens the field.
   const pickProblem = useCallback(
     (problem: Problem) => {
@@ -465,54 +424,25 @@ export function FlowEditor({ flow, initialDocument }: { flow: FlowDetail; initia
     [focusElements, selectBoxes],
   );
 
-  // ---- Keyboard.
-  const handlers = useRef({ undo, redo, deleteSelection, copy, duplicate, paste: () => paste(readStoredClipboard()), fit: () => fitFlow({ duration: 200 }) });
-  handlers.current = { undo, redo, deleteSelection, copy, duplicate, paste: () => paste(readStoredClipboard()), fit: () => fitFlow({ duration: 200 }) };
-
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || isEditable(event.target)) return;
-      const mod = event.ctrlKey || event.metaKey;
-      const key = event.key.toLowerCase();
-      const h = handlers.current;
-      if (mod && key === 'z' && !event.shiftKey) h.undo();
-      else if ((mod && key === 'z' && event.shiftKey) || (event.ctrlKey && key === 'y')) h.redo();
-      else if (mod && key === 'd') h.duplicate();
-      else if (mod && key === 'a') selectAll();
-      else if (mod && event.shiftKey && key === 'm') setProblemsOpen((open) => !open);
-      else if (!mod && (event.key === 'Delete' || event.key === 'Backspace')) h.deleteSelection();
-      else if (!mod && event.key === '?') setDialog('shortcuts');
-      else if (!mod && event.key === '/' && !readOnly) {
-        setPaletteOpen(true);
-        requestAnimationFrame(() => paletteSearch.current?.focus());
-      } else if (!mod && event.shiftKey && event.code === 'Digit1') h.fit();
-      else if (!mod && event.key === 'Escape') {
-        selectBoxes([]);
-        setQuickAdd(null);
-      } else return;
-      event.preventDefault();
-    };
-    // Copy and paste go through the clipboard events: the system clipboard carries boxes between
-    // tabs and flows without asking for permission; localStorage is the fallback.
-    const onCopy = (event: ClipboardEvent) => {
-      if (isEditable(event.target)) return;
-      handlers.current.copy(event);
-    };
-    const onPaste = (event: ClipboardEvent) => {
-      if (isEditable(event.target) || readOnly) return;
-      const fromSystem = parseClipboard(event.clipboardData?.getData('text/plain'));
-      event.preventDefault();
-      paste(fromSystem ?? readStoredClipboard());
-    };
-    window.addEventListener('keydown', onKeyDown);
-    window.document.addEventListener('copy', onCopy);
-    window.document.addEventListener('paste', onPaste);
-    return () => {
-      window.removeEventListener('keydown', onKeyDown);
-      window.document.removeEventListener('copy', onCopy);
-      window.document.removeEventListener('paste', onPaste);
-    };
-  }, [paste, reactFlow, readOnly, readStoredClipboard, selectAll, selectBoxes]);
+  // ---- Keyboard (use-editor-shortcuts.ts).
+  useEditorShortcuts(
+    {
+      undo,
+      redo,
+      duplicate,
+      selectAll,
+      toggleProblems,
+      deleteSelection,
+      showShortcuts,
+      searchPalette,
+      fit,
+      escape,
+      copy,
+      paste,
+      readStoredClipboard,
+    },
+    readOnly,
+  );
 
   const empty = document.triggers.length === 0 && document.nodes.length === 0;
   const rightPanel = simulatorOpen ? (
@@ -542,8 +472,8 @@ export function FlowEditor({ flow, initialDocument }: { flow: FlowDetail; initia
         warnings={warningCount}
         checked={lintState.document !== null}
         problemsOpen={problemsOpen}
-        onToggleProblems={() => setProblemsOpen((open) => !open)}
-        onShortcuts={() => setDialog('shortcuts')}
+        onToggleProblems={toggleProblems}
+        onShortcuts={showShortcuts}
         simulatorOpen={simulatorOpen}
         onSimulate={() => void openSimulator()}
         canPublish={mayPublish && !readOnly}
@@ -594,8 +524,8 @@ export function FlowEditor({ flow, initialDocument }: { flow: FlowDetail; initia
           </div>
         )}
       </div>
-      {dialog === 'publish' && <PublishDialog name={document.name} liveVersion={liveVersion} warnings={warningCount} onPublish={publish} onClose={() => setDialog(null)} />}
-      {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}
+      {dialog === 'publish' && <PublishDialog name={document.name} liveVersion={liveVersion} warnings={warningCount} onPublish={publish} onClose={closeDialog} />}
+      {dialog === 'shortcuts' && <ShortcutsDialog onClose={closeDialog} />}
       {saveStatus.kind === 'conflict' && <ConflictDialog theirRevision={saveStatus.theirs.revision} onChoose={resolveConflict} />}
     </div>
   );

@@ -86,11 +86,21 @@ describe('projection', () => {
     const changed = after.nodes.filter((node, index) => node !== before.nodes[index]).map((node) => node.id);
     expect(changed).toEqual([first.id]);
     expect(after.nodes.find((node) => node.id === first.id)?.position).toEqual({ x: 999, y: 5 });
-    expect(after.edges.every((edge, index) => edge === before.edges[index])).toBe(true);
+    // Not one connection changed: the same array, so React Flow is not handed new edges.
+    expect(after.edges).toBe(before.edges);
 
     const relabelled = apply(moved, { type: 'update_node', nodeId: second.id, label: 'Renamed' });
     const third = project(relabelled);
     expect(third.nodes.filter((node, index) => node !== after.nodes[index]).map((node) => node.id)).toEqual([second.id]);
+    expect(third.edges).toBe(before.edges);
+
+    // A connection removed: a new array, every remaining connection its old object.
+    const [gone] = document.edges;
+    if (gone === undefined) throw new Error('no edge');
+    const fourth = project(apply(relabelled, { type: 'remove_elements', edgeIds: [gone.id] }));
+    expect(fourth.edges).not.toBe(before.edges);
+    expect(fourth.edges).toEqual(before.edges.filter((edge) => edge.id !== gone.id));
+    expect(fourth.edges.every((edge) => before.edges.includes(edge))).toBe(true);
   });
 
   it('decorates boxes with lint counts and the simulated path without touching the others', () => {

@@ -159,6 +159,7 @@ export interface Projection {
 export function createProjector(): (document: FlowDocument, decorations?: Decorations) => Projection {
   let nodeCache = new Map<string, CachedNode>();
   let edgeCache = new Map<string, CachedEdge>();
+  let lastEdges: readonly CanvasEdge[] = [];
 
   return (document, decorations = NO_DECORATIONS) => {
     const positions = document.ui.positions;
@@ -209,6 +210,11 @@ export function createProjector(): (document: FlowDocument, decorations?: Decora
 
     nodeCache = nextNodes;
     edgeCache = nextEdges;
+    // No connection changed (a move, a text edit): the same array, so React Flow is not handed new
+    // edges — it rebuilds its connection lookup from every edge when they change (about 15 ms
+    // for the benchmark's 1,000 connections, at the drop of every drag).
+    if (edges.length === lastEdges.length && edges.every((edge, index) => edge === lastEdges[index])) return { nodes, edges: lastEdges };
+    lastEdges = edges;
     return { nodes, edges };
   };
 }

@@ -1,6 +1,7 @@
-import { useCallback, useRef, useState } from 'react';
+import { startTransition, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange } from '@xyflow/react';
 import type { CanvasPoint } from '@jornada/flow-engine';
+import { isLiveMove, type LiveMove } from './live-drag.js';
 import type { CanvasEdge, CanvasNode, Projection } from './projection.js';
 
 /**
@@ -18,8 +19,8 @@ export function withoutEstimate(node: CanvasNode): CanvasNode {
 /**
  * Merges a new projection into what React Flow holds: a box whose projection did not change
  * keeps its object (React Flow skips it); a changed one takes the projection and keeps its
- * view state (selected, measured size, a drag in progress). Positions come from the document
- * except for a box being dragged right now.
+ * view state (selected, measured size). Positions come from the document; a box being dragged
+ * right now takes its place in the drag from `withLive`.
  */
 export function mergeNodes(projected: readonly CanvasNode[], previous: readonly CanvasNode[], origin: WeakMap<object, object>): CanvasNode[] {
   const byId = new Map(previous.map((node) => [node.id, node]));
@@ -34,10 +35,33 @@ export function mergeNodes(projected: readonly CanvasNode[], previous: readonly 
       ...node,
       ...(prev.selected === true ? { selected: true } : {}),
       ...(prev.measured === undefined ? {} : { measured: prev.measured }),
-      ...(prev.dragging === true ? { dragging: true, position: prev.position } : {}),
     } as CanvasNode);
     origin.set(merged, node);
     return merged;
+  });
+}
+
+/** A box of the drag in progress (`drop` undefined), or of a drop this state has not taken in yet. */
+export interface LiveBox {
+  readonly position: CanvasPoint;
+  /** The drop's number, once the box is dropped. */
+  readonly drop?: number;
+}
+
+/**
+ * The boxes being dragged, where the drag has them. React Flow holds a dragged box's position in
+ * its own store during the gesture (`moveInStore`); a box the canvas hands it anew mid-drag (just
+ * selected by the press that started the drag, measured, re-decorated by the lint) would be put
+ * back where the document has it. The nodes handed to React Flow carry the drag's positions, and
+ * a dropped box its drop's position until this state has taken the drop in (`drops`, the number
+ * of the last drop it has).
+ */
+export function withLive(nodes: CanvasNode[], live: ReadonlyMap<string, LiveBox>, drops: number): CanvasNode[] {
+  if (live.size === 0) return nodes;
+  return nodes.map((node) => {
+    const box = live.get(node.id);
+    if (box === undefined || (box.drop !== undefined && box.drop <= drops)) return node;
+    return { ...node, position: box.position, dragging: box.drop === undefined } as CanvasNode;
   });
 }
 
@@ -65,13 +89,23 @@ export interface CanvasState {
 }
 
 /**
- * React Flow's view of the projection (controlled): selection, sizes and drags live here, the
- * rest comes from the document. A drag moves boxes here only, frame by frame; when it ends
- * (or an arrow key moves a box), `onMoved` gets the final positions: one `move` operation.
+ * React Flow's view of the projection (controlled): selection, sizes and finished moves live
+ * here, the rest comes from the document. A drag is the exception, uncontrolled while it lasts:
+ * its frames go to `moveLive` (React Flow's store, `moveInStore`), not through this state, so the
+ * editor does not re-render on every frame and React Flow does not re-adopt every box. When it
+ * ends (or an arrow key moves a box), `onMoved` gets the final positions: one `move` operation.
  */
-export function useCanvasState(projection: Projection, onMoved: (positions: Record<string, CanvasPoint>) => void): CanvasState {
+export function useCanvasState(
+  projection: Projection,
+  onMoved: (positions: Record<string, CanvasPoint>) => void,
+  moveLive: (moves: LiveMove[]) => LiveMove[],
+): CanvasState {
   const origin = useRef(new WeakMap<object, object>()).current;
-  const [state, setState] = useState(() => ({ projection, nodes: [...projection.nodes], edges: [...projection.edges] }));
+  // Where the drag in progress has its boxes (in React Flow's store, not in this state), and
+  // where the last drops left them until this state has them.
+  const live = useRef(new Map<string, LiveBox>()).current;
+  const dropsAsked = useRef(0);
+  const [state, setState] = useState(() => ({ projection, nodes: [...projection.nodes], edges: [...projection.edges], drops: 0 }));
   let current = state;
   if (state.projection !== projection) {
     // Derived state, updated while rendering (React re-renders this component at once).
@@ -79,39 +113,71 @@ export function useCanvasState(projection: Projection, onMoved: (positions: Reco
       projection,
       nodes: projection.nodes === state.projection.nodes ? state.nodes : mergeNodes(projection.nodes, state.nodes, origin),
       edges: projection.edges === state.projection.edges ? state.edges : mergeEdges(projection.edges, state.edges, origin),
+      drops: state.drops,
     };
     setState(current);
   }
+  // Recomputed only when this state hands React Flow new nodes; not on drag frames.
+  const nodes = useMemo(() => withLive(current.nodes, live, current.drops), [current.nodes, current.drops, live]);
+  // A drop this state has taken in: its boxes are where it put them, in this state.
+  useLayoutEffect(() => {
+    for (const [id, box] of live) if (box.drop !== undefined && box.drop <= current.drops) live.delete(id);
+  }, [current.drops, live]);
   const onMovedRef = useRef(onMoved);
   onMovedRef.current = onMoved;
+  const moveLiveRef = useRef(moveLive);
+  moveLiveRef.current = moveLive;
 
   const onNodesChange = useCallback((changes: NodeChange<CanvasNode>[]) => {
+    let rest = changes;
+    const frames = changes.filter(isLiveMove);
+    if (frames.length > 0) {
+      const refused = new Set(moveLiveRef.current(frames));
+      for (const frame of frames) if (!refused.has(frame)) live.set(frame.id, { position: frame.position });
+      rest = changes.filter((change) => !isLiveMove(change) || refused.has(change));
+      if (rest.length === 0) return;
+    }
     const moved: Record<string, CanvasPoint> = {};
     let anyMoved = false;
-    for (const change of changes) {
-      if (change.type === 'position' && change.dragging === false && change.position !== undefined) {
+    let drop = 0;
+    for (const change of rest) {
+      if (change.type !== 'position' || change.dragging === true) continue;
+      if (change.position !== undefined && change.dragging === false) {
         moved[change.id] = { x: Math.round(change.position.x), y: Math.round(change.position.y) };
         anyMoved = true;
       }
+      // The end of a drag: its boxes stay where React Flow has them until this state takes the drop in.
+      if (live.has(change.id)) {
+        if (drop === 0) drop = ++dropsAsked.current;
+        if (change.position === undefined) live.delete(change.id);
+        else live.set(change.id, { position: change.position, drop });
+      }
     }
     // Removals are the editor's to make (as operations), never React Flow's.
-    const kept = changes.filter((change) => change.type !== 'remove' && change.type !== 'add' && change.type !== 'replace');
-    if (kept.length > 0) {
-      setState((previous) => {
-        // A box just measured drops its estimate (`withoutEstimate`).
-        const nodes = applyNodeChanges(kept, previous.nodes).map(withoutEstimate);
-        // Boxes React Flow copied (selected, measured, dragged) still stand for the same projection.
-        nodes.forEach((node, index) => {
-          const before = previous.nodes[index];
-          if (node === before || before === undefined) return;
-          const source = origin.get(before);
-          if (source !== undefined) origin.set(node, source);
+    const kept = rest.filter((change) => change.type !== 'remove' && change.type !== 'add' && change.type !== 'replace');
+    const apply = () => {
+      if (kept.length > 0) {
+        setState((previous) => {
+          // A box just measured drops its estimate (`withoutEstimate`).
+          const nodes = applyNodeChanges(kept, previous.nodes).map(withoutEstimate);
+          // Boxes React Flow copied (selected, measured, moved) still stand for the same projection.
+          nodes.forEach((node, index) => {
+            const before = previous.nodes[index];
+            if (node === before || before === undefined) return;
+            const source = origin.get(before);
+            if (source !== undefined) origin.set(node, source);
+          });
+          return { ...previous, nodes, drops: Math.max(previous.drops, drop) };
         });
-        return { ...previous, nodes };
-      });
-    }
-    if (anyMoved) onMovedRef.current(moved);
-  }, [origin]);
+      }
+      if (anyMoved) onMovedRef.current(moved);
+    };
+    // A drop changes nothing on screen (React Flow shows the boxes where they were dropped): the
+    // document, the editor and the canvas follow in a transition, which React renders between
+    // frames instead of holding the one after the release.
+    if (drop > 0) startTransition(apply);
+    else apply();
+  }, [live, origin]);
 
   const onEdgesChange = useCallback((changes: EdgeChange<CanvasEdge>[]) => {
     const kept = changes.filter((change) => change.type === 'select');
@@ -138,5 +204,5 @@ export function useCanvasState(projection: Projection, onMoved: (positions: Reco
   }, [selectWhere]);
   const selectAll = useCallback(() => selectWhere(() => true), [selectWhere]);
 
-  return { nodes: current.nodes, edges: current.edges, onNodesChange, onEdgesChange, select, selectAll };
+  return { nodes, edges: current.edges, onNodesChange, onEdgesChange, select, selectAll };
 }

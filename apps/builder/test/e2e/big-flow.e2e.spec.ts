@@ -57,6 +57,40 @@ describeInBrowser('a big flow in the editor, in Chromium, on the real API', () =
       return Number(/scale\(([\d.]+)\)/.exec(transform)?.[1] ?? NaN);
     });
   const frames = (count = 2) => nextFrames(page, count);
+  const rect = async (id: string): Promise<Rect> => {
+    const found = await box(id).boundingBox();
+    if (found === null) throw new Error(`box ${id} is not on the canvas`);
+    return found;
+  };
+  const undoButton = () => page.getByRole('button', { name: /^Undo/ });
+  const storedPositions = async (): Promise<Record<string, { x: number; y: number }>> =>
+    ((await (await page.request.get(url(`/api/flows/${flowId}`))).json()) as { document: { ui: { positions: Record<string, { x: number; y: number }> } } }).document.ui.positions;
+  /** The operations this tab sends the server from now on (the autosave's POST …/draft/operations bodies). */
+  const recordSaves = () => {
+    const sent: { operations: { type: string; positions?: Record<string, { x: number; y: number }> }[] }[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && new URL(request.url()).pathname === `/api/flows/${flowId}/draft/operations`) sent.push(request.postDataJSON() as (typeof sent)[number]);
+    });
+    return sent;
+  };
+  /**
+   * Presses on a box's header and moves the mouse by (dx, dy) in `steps` moves, one a frame; the
+   * button stays down. React Flow starts a drag at the first move past its threshold and moves
+   * the box from there: a 3 px move grabs it, and the box then follows the pointer by (dx, dy).
+   */
+  const press = async (id: string, by: { dx: number; dy: number }, steps = 10) => {
+    const from = await rect(id);
+    const x = from.x + from.width / 2 + 3;
+    const y = from.y + 12;
+    await page.mouse.move(x - 3, y);
+    await page.mouse.down();
+    await page.mouse.move(x, y);
+    for (let i = 1; i <= steps; i++) {
+      await page.mouse.move(x + (by.dx * i) / steps, y + (by.dy * i) / steps);
+      await frames(1);
+    }
+    await frames(2);
+  };
 
   /**
    * How far each drawn connection's two ends are from the handles it names (in
@@ -226,5 +260,70 @@ describeInBrowser('a big flow in the editor, in Chromium, on the real API', () =
     expect(await zoom()).toBe(1);
     await frames(3);
     await screenshot(page, 'big-flow-04-overview-click');
+  });
+
+  it('drags two selected boxes together: their connections follow, the drop is one move (one undo step, one save), and undo puts both back', async () => {
+    await page.goto(url(`/flows/${flowId}`));
+    await box('n0').waitFor();
+    await frames(3);
+    const saves = recordSaves();
+    const before = { start: await rect('start'), n0: await rect('n0') };
+    expect(await undoButton().isDisabled()).toBe(true);
+    await box('start').click({ position: { x: before.start.width / 2, y: 12 } });
+    await box('n0').click({ position: { x: before.n0.width / 2, y: 12 }, modifiers: ['Shift'] });
+    await eventually(async () => expect(await page.locator('.react-flow__node.selected').count()).toBe(2));
+
+    await press('n0', { dx: 150, dy: 90 });
+    // Mid-drag: both boxes follow the pointer, and the connections into and out of them end on
+    // their handles; the document has not changed yet (nothing to undo, nothing sent).
+    for (const id of ['start', 'n0'] as const) {
+      const now = await rect(id);
+      expect({ id, dx: Math.round(now.x - before[id].x), dy: Math.round(now.y - before[id].y) }).toEqual({ id, dx: 150, dy: 90 });
+    }
+    const touching = new Set(flow.edges.filter((edge) => ['start', 'n0'].includes(edge.source) || ['start', 'n0'].includes(edge.target)).map((edge) => edge.id));
+    const ends = (await connectionEnds()).filter((end) => touching.has(end.id));
+    expect(ends.map((end) => end.id).sort()).toEqual(["e0_0", "e_start"]);
+    for (const end of ends) expect({ id: end.id, start: Math.round(end.start), end: Math.round(end.end) }).toEqual({ id: end.id, start: 0, end: 0 });
+    expect(await undoButton().isDisabled()).toBe(true);
+    await screenshot(page, 'big-flow-05-dragging-two');
+
+    await page.mouse.up();
+    await eventually(async () => expect(await undoButton().isDisabled()).toBe(false));
+    await eventually(() => expect(saves).toHaveLength(1));
+    await page.locator('.save-state--saved').waitFor();
+    await page.waitForTimeout(1_000); // longer than the autosave's debounce: nothing else leaves
+    expect(saves).toHaveLength(1);
+    const moved = { start: { x: -320 + 150, y: 90 }, n0: { x: 150, y: 90 } };
+    expect(saves[0]?.operations).toEqual([{ type: 'move', positions: moved }]);
+    expect(await storedPositions()).toMatchObject(moved);
+
+    // One undo step brings both back, and there is nothing left to undo.
+    await page.keyboard.press('Control+z');
+    await eventually(async () => expect(await undoButton().isDisabled()).toBe(true));
+    await eventually(async () => {
+      for (const id of ['start', 'n0'] as const) {
+        const now = await rect(id);
+        expect({ id, x: Math.round(now.x), y: Math.round(now.y) }).toEqual({ id, x: Math.round(before[id].x), y: Math.round(before[id].y) });
+      }
+    });
+    await eventually(async () => expect(await storedPositions()).toMatchObject({ start: { x: -320, y: 0 }, n0: { x: 0, y: 0 } }));
+    expect(saves).toHaveLength(2);
+  });
+
+  it('drags a box not selected in one gesture: it follows from the first move, and the drop moves it alone', async () => {
+    await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+    await eventually(async () => expect(await page.locator('.react-flow__node.selected').count()).toBe(0));
+    const saves = recordSaves();
+    const start = await rect('n0');
+    await press('n0', { dx: 40, dy: 160 }, 2);
+    const now = await rect('n0');
+    expect({ dx: Math.round(now.x - start.x), dy: Math.round(now.y - start.y) }).toEqual({ dx: 40, dy: 160 });
+    expect(await box('n0').getAttribute('class')).toContain('selected');
+    await page.mouse.up();
+    await eventually(() => expect(saves).toHaveLength(1));
+    expect(saves[0]?.operations).toEqual([{ type: 'move', positions: { n0: { x: 40, y: 160 } } }]);
+    await frames(3);
+    const dropped = await rect('n0');
+    expect({ dx: Math.round(dropped.x - start.x), dy: Math.round(dropped.y - start.y) }).toEqual({ dx: 40, dy: 160 });
   });
 });
