@@ -67,6 +67,12 @@ describeInBrowser('the flow editor, in Chromium, on the real API', () => {
     }
   };
   const box = (text: string): Locator => page.locator('.react-flow__node').filter({ hasText: text });
+  /** Waits until the inspector shows the box `node` (a canvas box locator) rather than the one selected before. */
+  const inspectorOf = async (node: Locator) => {
+    const id = await node.getAttribute('data-id');
+    if (id === null) throw new Error('the box has no data-id');
+    await page.locator(`.node-inspector[data-selection="node:${id}"]`).waitFor();
+  };
   const paletteItem = (name: string): Locator => page.locator('.palette--sidebar').getByRole('option', { name: new RegExp(`^${name}`) });
 
   /** Drags a palette entry onto the canvas at (x, y) of the viewport (HTML5 drag and drop). */
@@ -188,8 +194,9 @@ describeInBrowser('the flow editor, in Chromium, on the real API', () => {
     await dragToCanvas('Message', ...at(240, 160));
     const message = page.locator('.react-flow__node.selected');
     await message.getByText('Hi! How can we help you today?').waitFor();
-    // The inspector edits the selected box.
+    // The inspector edits the selected box (it follows the selection in a transition: wait for this box's form).
     const inspector = page.getByRole('region', { name: 'Settings of the selection' });
+    await inspectorOf(message);
     await inspector.getByLabel('Name on the canvas').fill('Cart reminder');
     await inspector.getByLabel('Text').first().fill('You left something in your cart, {{contact.first_name}}. Shall we finish it?');
     await inspector.getByLabel('Reply options').selectOption('buttons');
@@ -215,6 +222,7 @@ describeInBrowser('the flow editor, in Chromium, on the real API', () => {
     await dragToCanvas('Message', ...at(640, 330));
     const second = page.locator('.react-flow__node.selected');
     await second.getByText('Hi! How can we help you today?').waitFor();
+    await inspectorOf(second);
     await inspector.getByLabel('Name on the canvas').fill('Coupon');
     // {{coupon}} is not a variable of this flow: lint reports it.
     await inspector.getByLabel('Text').first().fill('Still thinking? Use {{coupon}} for 10% off.');

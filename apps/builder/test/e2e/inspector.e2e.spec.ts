@@ -34,7 +34,8 @@ describeInBrowser('the node inspector, in Chromium, in the flow editor', () => {
   const box = (id: string): Locator => page.locator(`.react-flow__node[data-id="${id}"]`);
   const selectBox = async (id: string) => {
     await box(id).click();
-    await inspector().locator('.node-inspector__title').waitFor();
+    // The inspector follows the selection in a transition: wait for this box's form, not any title.
+    await page.locator(`.node-inspector[data-selection="node:${id}"], .node-inspector[data-selection="trigger:${id}"]`).waitFor();
   };
   const deselect = async () => {
     await page.locator('.react-flow__pane').click({ position: { x: 8, y: 8 } });

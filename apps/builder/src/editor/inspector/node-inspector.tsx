@@ -246,7 +246,7 @@ export function NodeInspector(props: NodeInspectorProps) {
   const { title, kind } = titleOf(selection, document, t);
   const key = selection.kind === 'flow' ? 'flow' : `${selection.kind}:${selection.id}`;
   return (
-    <aside className="node-inspector" aria-labelledby={titleId} onKeyDown={keepKeysInPanel}>
+    <aside className="node-inspector" aria-labelledby={titleId} data-selection={key} onKeyDown={keepKeysInPanel}>
       <header className="node-inspector__header">
         <div className="node-inspector__titles">
           <p className="node-inspector__kind">{kind}</p>
