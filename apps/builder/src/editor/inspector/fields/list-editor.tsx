@@ -4,7 +4,8 @@ import { Button, IconButton } from '../../../ui/button.js';
 import { focusableIn } from '../../../ui/focus.js';
 import { useField } from '../form-context.js';
 
-type FocusTarget = { index: number; on: 'first' | 'up' | 'down' | 'remove' } | { index: -1; on: 'add' };
+/** Where the focus goes once the list shows the change; `before`: the items the change was made on. */
+type FocusTarget = ({ index: number; on: 'first' | 'up' | 'down' | 'remove' } | { index: -1; on: 'add' }) & { readonly before: readonly unknown[] };
 
 export interface ListEditorProps<T> {
   /** Path of the list in the form ('buttons'); items are `${path}.${index}`. */
@@ -43,7 +44,9 @@ export function ListEditor<T>({ path, legend, items, onChange, create, itemName,
 
   useEffect(() => {
     const target = focusNext.current;
-    if (target === null) return;
+    // A render before the list shows the change (another update landing first, a transition)
+    // must not use the target up: the new item is not there yet.
+    if (target === null || target.before === items) return;
     focusNext.current = null;
     if (target.on === 'add') {
       addRef.current?.focus();
@@ -64,16 +67,16 @@ export function ListEditor<T>({ path, legend, items, onChange, create, itemName,
     next.splice(to, 0, moved);
     // At the ends the button just used is disabled: keep the focus on the other one.
     const edge = (on === 'up' && to === 0) || (on === 'down' && to === items.length - 1);
-    focusNext.current = { index: to, on: edge ? (on === 'up' ? 'down' : 'up') : on };
+    focusNext.current = { index: to, on: edge ? (on === 'up' ? 'down' : 'up') : on, before: items };
     onChange(next);
   };
   const remove = (index: number) => {
     const next = items.filter((_, at) => at !== index);
-    focusNext.current = next.length === 0 ? { index: -1, on: 'add' } : { index: Math.min(index, next.length - 1), on: 'first' };
+    focusNext.current = next.length === 0 ? { index: -1, on: 'add', before: items } : { index: Math.min(index, next.length - 1), on: 'first', before: items };
     onChange(next);
   };
   const add = () => {
-    focusNext.current = { index: items.length, on: 'first' };
+    focusNext.current = { index: items.length, on: 'first', before: items };
     onChange([...items, create()]);
   };
   const onItemKeyDown = (event: KeyboardEvent<HTMLLIElement>, index: number) => {
