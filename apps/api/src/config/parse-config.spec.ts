@@ -41,7 +41,15 @@ describe('parseConfig', () => {
       httpRequest: { allowPrivate: false, allowedHosts: [], maxResponse: { bytes: 1024 * 1024, text: '1mb' } },
       production: false,
       outboundRateLimits: {},
+      inboundBatchSize: 32,
     });
+  });
+
+  it('reads the inbound batch size, 1 to 256, and names INBOUND_BATCH_SIZE when it cannot', () => {
+    expect(parse({ INBOUND_BATCH_SIZE: '1' }).inboundBatchSize).toBe(1);
+    expect(parse({ INBOUND_BATCH_SIZE: '64' }).inboundBatchSize).toBe(64);
+    expect(() => parse({ INBOUND_BATCH_SIZE: '0' })).toThrow(/INBOUND_BATCH_SIZE/);
+    expect(() => parse({ INBOUND_BATCH_SIZE: 'many' })).toThrow(/INBOUND_BATCH_SIZE/);
   });
 
   it('reads DATABASE_POOL_SIZE, and refuses anything but a whole number from 1 to 1000', () => {

@@ -69,10 +69,13 @@ export interface ApiConfig {
   readonly production: boolean;
   /** OUTBOUND_RATE_LIMITS: sends per second per channel account, over the defaults. */
   readonly outboundRateLimits: Readonly<Partial<Record<ChannelType, number>>>;
+  /** INBOUND_BATCH_SIZE: most inbound events a worker steps in one transaction (1: each alone). */
+  readonly inboundBatchSize: number;
 }
 
 export const DEFAULT_PORT = 3000;
 export const DEFAULT_DATABASE_POOL_SIZE = 10;
+export const DEFAULT_INBOUND_BATCH_SIZE = 32;
 export const DEFAULT_BODY_LIMIT = '1mb';
 export const DEFAULT_HTTP_REQUEST_MAX_RESPONSE = '1mb';
 export const MIN_APP_SECRET_LENGTH = 32;
@@ -119,6 +122,7 @@ export function parseConfig({ env, cwd, installRoot }: ParseConfigInput): ApiCon
     },
     production,
     outboundRateLimits: parseChannelRateLimits(readValue(env, 'OUTBOUND_RATE_LIMITS')),
+    inboundBatchSize: parseInteger(env, 'INBOUND_BATCH_SIZE', { min: 1, max: 256, fallback: DEFAULT_INBOUND_BATCH_SIZE }),
   };
 }
 

@@ -73,23 +73,36 @@ export class ProcessInboundEventUseCase {
         await lockSender(tx, { workspaceId, ...sender });
         pending = await this.events.listPendingUpToId(tx, { workspaceId, ...sender, id: eventId });
       }
-      if (!pending.some((e) => e.id === eventId)) return { status: 'already_processed', processed: [], conversationIds: [], inlineSends: [] };
-      const processed: { eventId: string; outcome: InboundOutcome }[] = [];
-      const conversationIds = new Set<string>();
-      // The caller sends the replies right after the commit: the steps may claim them as they write them.
-      this.inlineClaims.collect(tx);
-      let inlineSends: readonly InlineClaim[];
-      try {
-        for (const next of pending) {
-          const { outcome, conversationId } = await this.processOne(tx, next);
-          processed.push({ eventId: next.id, outcome });
-          if (conversationId !== null) conversationIds.add(conversationId);
-        }
-      } finally {
-        inlineSends = this.inlineClaims.take(tx);
-      }
-      return { status: 'done', processed, conversationIds: [...conversationIds], inlineSends };
+      return this.processPending(tx, eventId, pending);
     });
+  }
+
+  /**
+   * The same as `execute`, inside a transaction that already holds the event's sender lock (a
+   * batch of steps, InboundStepBatch): the caller's claims are collected apart from the batch's.
+   */
+  async executeLocked(tx: EntityManager, { workspaceId, eventId, sender }: Required<ProcessInboundEventCommand>): Promise<ProcessInboundEventResult> {
+    const pending = await this.events.listPendingUpToId(tx, { workspaceId, ...sender, id: eventId });
+    return this.processPending(tx, eventId, pending);
+  }
+
+  private async processPending(tx: EntityManager, eventId: string, pending: readonly InboundEventRecord[]): Promise<ProcessInboundEventResult> {
+    if (!pending.some((e) => e.id === eventId)) return { status: 'already_processed', processed: [], conversationIds: [], inlineSends: [] };
+    const processed: { eventId: string; outcome: InboundOutcome }[] = [];
+    const conversationIds = new Set<string>();
+    // The caller sends the replies right after the commit: the steps may claim them as they write them.
+    this.inlineClaims.collect(tx);
+    let inlineSends: readonly InlineClaim[];
+    try {
+      for (const next of pending) {
+        const { outcome, conversationId } = await this.processOne(tx, next);
+        processed.push({ eventId: next.id, outcome });
+        if (conversationId !== null) conversationIds.add(conversationId);
+      }
+    } finally {
+      inlineSends = this.inlineClaims.take(tx);
+    }
+    return { status: 'done', processed, conversationIds: [...conversationIds], inlineSends };
   }
 
   private async processOne(tx: EntityManager, event: InboundEventRecord): Promise<{ outcome: InboundOutcome; conversationId: string | null }> {

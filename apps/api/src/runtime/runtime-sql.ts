@@ -10,7 +10,12 @@ export type Queryable = Pick<EntityManager, 'query'>;
  * the two paths cannot deadlock.
  */
 export async function lockSender(tx: Queryable, key: { workspaceId: string; channel: string; sender: string }): Promise<void> {
-  await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`runtime:sender:${key.workspaceId}:${key.channel}:${key.sender}`]);
+  await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [senderLockKey(key)]);
+}
+
+/** The text a sender's lock is the hash of. */
+export function senderLockKey(key: { workspaceId: string; channel: string; sender: string }): string {
+  return `runtime:sender:${key.workspaceId}:${key.channel}:${key.sender}`;
 }
 
 export async function lockConversation(tx: Queryable, conversationId: string): Promise<void> {

@@ -7,6 +7,8 @@ import { FindDueTimersQuery } from './find-due-timers.query.js';
 import { FireTimerUseCase } from './fire-timer.use-case.js';
 import { FlowSessionRepository } from './flow-session.repository.js';
 import { InboundEventRepository } from './inbound-event.repository.js';
+import { InboundStepBatch } from './inbound-step-batch.js';
+import { InboundStepBatchRepository } from './inbound-step-batch.repository.js';
 import { InlineSendClaims } from './inline-send-claims.js';
 import { ProcessInboundEventUseCase } from './process-inbound-event.use-case.js';
 import { PublishedFlows } from './published-flows.js';
@@ -35,10 +37,12 @@ import { StepWriter } from './step-writer.js';
     SessionStepper,
     RecordInboundEventUseCase,
     ProcessInboundEventUseCase,
+    InboundStepBatchRepository,
+    InboundStepBatch,
     FireTimerUseCase,
     FindDueTimersQuery,
     StartFlowUseCase,
   ],
-  exports: [Clock, InboundEventRepository, RecordInboundEventUseCase, ProcessInboundEventUseCase, FireTimerUseCase, FindDueTimersQuery, ConversationRepository, FlowSessionRepository, SessionContextReader, StepWriter, SessionStepper, PublishedFlows, StartFlowUseCase],
+  exports: [Clock, InboundEventRepository, RecordInboundEventUseCase, ProcessInboundEventUseCase, InboundStepBatch, FireTimerUseCase, FindDueTimersQuery, ConversationRepository, FlowSessionRepository, SessionContextReader, StepWriter, SessionStepper, PublishedFlows, StartFlowUseCase],
 })
 export class RuntimeModule {}

@@ -46,10 +46,7 @@ export class SessionStepper {
 
   /** Feeds `event` to a running session; 'ignored' when the engine says it does not concern it. */
   async step(tx: EntityManager, { session, conversation, event, now }: { session: FlowSessionRecord; conversation: ConversationRecord; event: EngineEvent; now: Date }): Promise<StepResult> {
-    const flow = await this.documentOf(tx, session);
-    const parsed = parseSessionState(session.state);
-    if (!parsed.ok) throw new RuntimeFault(`session ${session.id}: stored state is not readable (${parsed.error})`);
-    const result = step({ flow, state: parsed.state, event, now });
+    const result = await this.run(tx, { session, event, now });
     const scope = scopeOf(session, conversation);
     if (result.outcome === 'ignored') {
       // Nothing changed: no new session version, only the run log says the event came.
@@ -59,6 +56,14 @@ export class SessionStepper {
     const version = await this.sessions.saveState(tx, { workspaceId: session.workspaceId, id: session.id, state: result.state, expectedVersion: session.version, at: now });
     await this.writer.write(tx, { scope, event, result, at: now, stepKey: `${session.id}#${String(version)}` });
     return result;
+  }
+
+  /** What feeding `event` to the session would produce, written nowhere (the caller saves it). */
+  async run(tx: EntityManager, { session, event, now }: { session: FlowSessionRecord; event: EngineEvent; now: Date }): Promise<StepResult> {
+    const flow = await this.documentOf(tx, session);
+    const parsed = parseSessionState(session.state);
+    if (!parsed.ok) throw new RuntimeFault(`session ${session.id}: stored state is not readable (${parsed.error})`);
+    return step({ flow, state: parsed.state, event, now });
   }
 
   /** Starts a session of `flow` in the conversation (which must have none running) and saves what the start produced. */
@@ -119,6 +124,6 @@ export class SessionStepper {
   }
 }
 
-function scopeOf(session: FlowSessionRecord, conversation: ConversationRecord) {
+export function scopeOf(session: FlowSessionRecord, conversation: ConversationRecord) {
   return { workspaceId: session.workspaceId, sessionId: session.id, flowId: session.flowId, contactId: conversation.contactId, conversationId: conversation.id, channel: conversation.channel };
 }

@@ -22,13 +22,16 @@ export interface StepScope {
   readonly channel: string;
 }
 
-interface LogEntry {
+/** What a step is fed, as the run log describes it. */
+export type StepEvent = EngineEvent | { type: 'start'; trigger: string };
+
+export interface LogEntry {
   kind: string;
   data: Record<string, unknown>;
 }
 
 /** An outbound message of the step: its row in `messages` and its `send` row in the outbox. */
-interface PendingSend {
+export interface PendingSend {
   messageId: string;
   kind: string;
   content: OutboundMessage;
@@ -53,29 +56,20 @@ export class StepWriter {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async write(tx: EntityManager, { scope, event, result, at, stepKey }: { scope: StepScope; event: EngineEvent | { type: 'start'; trigger: string }; result: StepResult; at: Date; stepKey: string }): Promise<void> {
-    const log: LogEntry[] = [{ kind: 'event', data: describeEvent(event) }];
-    if (result.outcome === 'ignored') log.push({ kind: 'ignored', data: {} });
-    for (const entry of result.trace) log.push({ kind: 'node', data: { ...entry } });
-    const sends: PendingSend[] = [];
-    let index = 0;
-    for (const effect of result.effects) {
-      log.push(logEntryOf(effect));
-      if (effect.type === 'send') {
-        // Written with the run log in one statement below: no other effect reads these rows.
-        const messageId = randomUUID();
-        sends.push({ messageId, kind: effect.message.kind, content: effect.message, effectId: effect.id, payload: { ...effect, messageId, conversationId: scope.conversationId, channel: scope.channel } });
-      } else {
-        await this.apply(tx, { scope, effect, at, keyOfUnnamed: `${stepKey}/${String(index)}` });
-      }
-      index += 1;
-    }
+  async write(tx: EntityManager, { scope, event, result, at, stepKey }: { scope: StepScope; event: StepEvent; result: StepResult; at: Date; stepKey: string }): Promise<void> {
+    const { log, sends, others } = planStepWrite({ scope, event, result, stepKey });
+    for (const { effect, keyOfUnnamed } of others) await this.apply(tx, { scope, effect, at, keyOfUnnamed });
     // Claimed for this process when its caller sends inline after the commit (see InlineSendClaims).
-    const token = sends.length > 0 && this.inlineClaims.isCollecting(tx) && rateLimitOf(scope.channel, this.config.outboundRateLimits) === 0 ? randomUUID() : null;
+    const token = sends.length > 0 && this.inlineClaims.isCollecting(tx) && this.sendsInline(scope.channel) ? randomUUID() : null;
     const claimed = await this.writeSendsAndLog(tx, scope, sends, log, at, token);
     if (token !== null && claimed.length > 0) this.inlineClaims.add(tx, { conversationId: scope.conversationId, channel: scope.channel, token, sends: claimed });
     // Delivered at commit: the simulator re-reads the path and variables, the inbox the conversation.
     await this.bus.notify(tx, { type: 'session', workspaceId: scope.workspaceId, conversationId: scope.conversationId, sessionId: scope.sessionId });
+  }
+
+  /** Whether a step's replies on `channel` may be claimed for sending right after the commit (an unpaced channel). */
+  sendsInline(channel: string): boolean {
+    return rateLimitOf(channel, this.config.outboundRateLimits) === 0;
   }
 
   private async apply(tx: EntityManager, { scope, effect, at, keyOfUnnamed }: { scope: StepScope; effect: Effect; at: Date; keyOfUnnamed: string }): Promise<void> {
@@ -208,7 +202,35 @@ export class StepWriter {
   }
 }
 
-function describeEvent(event: EngineEvent | { type: 'start'; trigger: string }): Record<string, unknown> {
+/** A step's writes, planned: the run log, the sends (written together) and the other effects, in the engine's order. */
+export interface StepWritePlan {
+  readonly log: LogEntry[];
+  readonly sends: PendingSend[];
+  /** Every effect but the sends, each with the key it gets when the engine gave it no id. */
+  readonly others: { readonly effect: Exclude<Effect, { type: 'send' }>; readonly keyOfUnnamed: string }[];
+}
+
+/** Splits what a step produced into its writes; pure, apart from the new messages' ids. */
+export function planStepWrite({ scope, event, result, stepKey }: { scope: StepScope; event: StepEvent; result: StepResult; stepKey: string }): StepWritePlan {
+  const log: LogEntry[] = [{ kind: 'event', data: describeEvent(event) }];
+  if (result.outcome === 'ignored') log.push({ kind: 'ignored', data: {} });
+  for (const entry of result.trace) log.push({ kind: 'node', data: { ...entry } });
+  const sends: PendingSend[] = [];
+  const others: { effect: Exclude<Effect, { type: 'send' }>; keyOfUnnamed: string }[] = [];
+  result.effects.forEach((effect, index) => {
+    log.push(logEntryOf(effect));
+    if (effect.type === 'send') {
+      // Written with the run log in one statement: no other effect reads these rows.
+      const messageId = randomUUID();
+      sends.push({ messageId, kind: effect.message.kind, content: effect.message, effectId: effect.id, payload: { ...effect, messageId, conversationId: scope.conversationId, channel: scope.channel } });
+    } else {
+      others.push({ effect, keyOfUnnamed: `${stepKey}/${String(index)}` });
+    }
+  });
+  return { log, sends, others };
+}
+
+function describeEvent(event: StepEvent): Record<string, unknown> {
   switch (event.type) {
     case 'message':
       return { type: 'message', message: event.message };

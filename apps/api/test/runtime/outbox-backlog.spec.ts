@@ -3,11 +3,12 @@
 // whole pending outbox of every workspace. Measured with PostgreSQL's own counters: the rows a
 // plan read (EXPLAIN ANALYZE), and the outbox rows a transaction fetched (pg_stat_xact_user_tables).
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { DataSource } from 'typeorm';
+import { InboundStepBatchRepository } from '../../src/runtime/inbound-step-batch.repository.js';
 import { InlineSendClaims } from '../../src/runtime/inline-send-claims.js';
 import { ProcessInboundEventUseCase } from '../../src/runtime/process-inbound-event.use-case.js';
-import { PENDING_FOR_CONVERSATIONS_SQL } from '../../src/runtime/processing/outbox.repository.js';
+import { OutboxRepository, PENDING_FOR_CONVERSATIONS_SQL } from '../../src/runtime/processing/outbox.repository.js';
 import { RecordInboundEventUseCase } from '../../src/runtime/record-inbound-event.use-case.js';
 import { StepWriter } from '../../src/runtime/step-writer.js';
 import { createTestApp, type TestApp } from '../support/create-test-app.js';
@@ -33,6 +34,7 @@ describe('the pending outbox under a backlog', () => {
   let db: DataSource;
   let ws: string;
   let quiet: { conversationId: string; sessionId: string };
+  let busy: { conversationId: string; sessionId: string };
 
   const conversationOf = async (sender: string) => {
     const record = api.app.get(RecordInboundEventUseCase);
@@ -57,7 +59,7 @@ describe('the pending outbox under a backlog', () => {
     // Its first reply was sent (the use case leaves sending to its caller).
     await db.query(`UPDATE outbox SET status = 'done' WHERE session_id = $1`, [quiet.sessionId]);
     // Another conversation with thousands of sends still pending (a channel that is down, say).
-    const busy = await conversationOf('visitor-busy');
+    busy = await conversationOf('visitor-busy');
     await db.query(
       `INSERT INTO outbox (workspace_id, session_id, conversation_id, effect_id, type, payload, created_at)
        SELECT $1, $2, $3::uuid, 'backlog:' || n, 'send', jsonb_build_object('conversationId', $3::text, 'channel', 'sandbox', 'messageId', gen_random_uuid()), now()
@@ -96,6 +98,51 @@ describe('the pending outbox under a backlog', () => {
         throw error;
       });
     expect(fetched).toBeLessThan(50);
+  });
+
+  it("writes a batch of steps' sends, checking those conversations' own pending sends only", async () => {
+    const batch = api.app.get(InboundStepBatchRepository);
+    const fetched = await db
+      .transaction(async (tx) => {
+        const written = await batch.write(tx, [
+          {
+            workspaceId: ws,
+            eventId: randomUUID(),
+            outcome: 'ignored',
+            at: new Date(),
+            conversation: { id: quiet.conversationId, workspaceId: ws, contactId: randomUUID(), channel: 'sandbox', status: 'open', priority: 'normal', simulatedFlowId: null },
+            inbound: { kind: 'text', content: text('again'), providerMessageId: randomUUID() },
+            sessionId: quiet.sessionId,
+            save: null,
+            log: [{ kind: 'event', data: {} }],
+            sends: [{ messageId: randomUUID(), kind: 'text', content: text('reply'), effectId: `${quiet.sessionId}:batch-probe`, payload: {} }],
+            claimToken: randomUUID(),
+            timers: [],
+          },
+        ]);
+        expect(written.claimedIds.size).toBe(1); // nothing of its own was pending: the new send is leased to this process
+        const [stats] = await tx.query<{ rows: string }[]>(`SELECT seq_tup_read + coalesce(idx_tup_fetch, 0) AS rows FROM pg_stat_xact_user_tables WHERE relname = 'outbox'`);
+        throw new Rollback(Number(stats?.rows));
+      })
+      .catch((error: unknown) => {
+        if (error instanceof Rollback) return error.rows;
+        throw error;
+      });
+    expect(fetched).toBeLessThan(50);
+  });
+
+  it("answers each job its own conversations' pending rows, many jobs in shared statements", async () => {
+    const outbox = api.app.get(OutboxRepository);
+    const spy = jest.spyOn(api.app.get(DataSource), 'query');
+    try {
+      const asked = Array.from({ length: 8 }, (_, i) => (i % 2 === 0 ? [quiet.conversationId] : [busy.conversationId]));
+      const answers = await Promise.all(asked.map((ids) => outbox.listPendingForConversations(ids)));
+      // The busy conversation's backlog, and its first reply (nobody sent it).
+      expect(answers.map((rows) => rows.length)).toEqual(asked.map((_, i) => (i % 2 === 0 ? 0 : BACKLOG + 1)));
+      expect(spy.mock.calls.filter(([sql]) => sql === PENDING_FOR_CONVERSATIONS_SQL).length).toBeLessThan(8);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
 

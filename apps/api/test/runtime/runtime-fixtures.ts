@@ -115,3 +115,22 @@ export function waitFlow(keyword: string, duration: Duration): Record<string, un
 }
 
 export const text = (value: string) => ({ kind: 'text' as const, text: value });
+
+/** Asks with a no-reply timeout, then echoes every answer and asks again: each answer cancels a timer, sends twice and arms a new one. */
+export function echoWithTimeoutFlow(name: string, keyword: string): Record<string, unknown> {
+  return base(
+    name,
+    { kind: 'keyword', keywords: [keyword] },
+    [
+      { id: 'ask', type: 'question', data: { text: 'say something', kind: 'text', variable: 'answer', timeout: { amount: 1, unit: 'hours' } } },
+      { id: 'say', type: 'message', data: { text: 'echo {{answer}}' } },
+      { id: 'late', type: 'message', data: { text: 'too late' } },
+    ],
+    [
+      ['start', 'next', 'ask'],
+      ['ask', 'next', 'say'],
+      ['say', 'next', 'ask'],
+      ['ask', 'timeout', 'late'],
+    ],
+  );
+}

@@ -30,7 +30,7 @@ export class StatementCoalescer<I, O> {
     });
   }
 
-  /** Calls queued or being flushed (tests, metrics). */
+  /** Calls waiting for a flush (not those being flushed); tests, metrics. */
   get pending(): number {
     return this.queue.length;
   }

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { OutboxStatus } from '../../database/entities/outbox-entry.entity.js';
 import { isUuid } from '../../flows/keyset-cursor.js';
 import { RealtimeBus } from '../../realtime/realtime-bus.js';
+import { StatementCoalescer } from '../concurrency/statement-coalescer.js';
 import type { Queryable } from '../runtime-sql.js';
 
 export interface OutboxRecord {
@@ -28,8 +29,8 @@ export interface OutboxRow {
 export const OUTBOX_COLUMNS = `o.id, o.workspace_id, o.session_id, o.effect_id, o.type, o.payload, o.status`;
 const COLUMNS = OUTBOX_COLUMNS;
 
-/** Pending rows of these conversations ($1, uuid[]), oldest first: an index lookup per conversation. */
-export const PENDING_FOR_CONVERSATIONS_SQL = `SELECT ${COLUMNS} FROM outbox o WHERE o.status = 'pending' AND o.conversation_id = ANY($1::uuid[]) ORDER BY o.created_at, o.id`;
+/** Pending rows of these conversations ($1, uuid[]), oldest first, with their conversation: an index lookup per conversation. */
+export const PENDING_FOR_CONVERSATIONS_SQL = `SELECT ${COLUMNS}, o.conversation_id FROM outbox o WHERE o.status = 'pending' AND o.conversation_id = ANY($1::uuid[]) ORDER BY o.created_at, o.id`;
 
 export function toOutboxRecord(row: OutboxRow): OutboxRecord {
   return { id: row.id, workspaceId: row.workspace_id, sessionId: row.session_id, effectId: row.effect_id, type: row.type, payload: row.payload, status: row.status };
@@ -52,15 +53,23 @@ export class OutboxRepository {
     return rows[0] === undefined ? null : toOutboxRecord(rows[0]);
   }
 
-  /** Pending rows of the sessions of these conversations: what a step there just produced (and anything left over). */
+  /**
+   * Pending rows of the sessions of these conversations: what a step there just produced (and
+   * anything left over). Every job asks after its step, and the answer is nearly always
+   * "nothing": concurrent calls share one statement (StatementCoalescer).
+   */
   async listPendingForConversations(conversationIds: readonly string[]): Promise<OutboxRecord[]> {
     if (conversationIds.length === 0) return [];
-    const rows = await this.dataSource.query<OutboxRow[]>(
-      PENDING_FOR_CONVERSATIONS_SQL,
-      [conversationIds],
-    );
-    return rows.map(toOutboxRecord);
+    return this.pendingReads.submit(conversationIds);
   }
+
+  private readonly pendingReads = new StatementCoalescer<readonly string[], OutboxRecord[]>(async (requests) => {
+    const rows = await this.dataSource.query<(OutboxRow & { conversation_id: string })[]>(PENDING_FOR_CONVERSATIONS_SQL, [[...new Set(requests.flat())]]);
+    return requests.map((ids) => {
+      const wanted = new Set(ids);
+      return rows.filter((row) => wanted.has(row.conversation_id)).map(toOutboxRecord);
+    });
+  });
 
   /** Pending rows created before `before`: their job may have been lost (the dispatcher sweep). */
   async listPendingOlderThan(before: Date, limit: number): Promise<OutboxRecord[]> {

@@ -3,16 +3,19 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Json } from '@jornada/flow-engine';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
-import { ROOT_LOGGER } from '../../config/app-config.js';
+import { APP_CONFIG, ROOT_LOGGER, type AppConfig } from '../../config/app-config.js';
 import { classifyJobError, JobError } from '../../queues/job-error.js';
 import type { QueueName, QueuePayload } from '../../queues/queue-names.js';
 import { QUEUE_SETTINGS, type QueueSettings } from '../../queues/queue-settings.js';
 import type { JobContext } from '../../queues/queue.service.js';
 import { Clock } from '../clock.js';
 import { KeyedSerializer } from '../concurrency/keyed-serializer.js';
+import { StatementCoalescer } from '../concurrency/statement-coalescer.js';
 import { FireTimerUseCase } from '../fire-timer.use-case.js';
 import { InboundEventRepository } from '../inbound-event.repository.js';
-import { ProcessInboundEventUseCase } from '../process-inbound-event.use-case.js';
+import { InboundStepBatch } from '../inbound-step-batch.js';
+import type { BatchedEvent } from '../inbound-step-batch.repository.js';
+import type { ProcessInboundEventResult } from '../process-inbound-event.use-case.js';
 import { RuntimeFault } from '../session-stepper.js';
 import { StartFlowUseCase } from '../start-flow.use-case.js';
 import { FailInboundEventUseCase } from './fail-inbound-event.use-case.js';
@@ -26,8 +29,9 @@ const MAX_EARLY_WAIT_MS = 10_000;
 
 /**
  * The processors of the runtime's queues (registered by RuntimeProcessingModule):
- * - inbound: step the event (ProcessInboundEventUseCase), then dispatch what it produced; after
- *   the last attempt, FailInboundEventUseCase so the sender's later events are not blocked.
+ * - inbound: step the event (ProcessInboundEventUseCase; concurrent jobs of different senders
+ *   together, InboundStepBatch), then dispatch what it produced; after the last attempt,
+ *   FailInboundEventUseCase so the sender's later events are not blocked.
  * - timers: fire the timer (FireTimerUseCase), then dispatch what it produced.
  * - outbound: perform one outbox row: a send through the conversation's channel adapter, a
  *   flow's HTTP request, or a jump to another flow.
@@ -35,10 +39,12 @@ const MAX_EARLY_WAIT_MS = 10_000;
 @Injectable()
 export class RuntimeJobHandlers {
   private readonly senders = new KeyedSerializer();
+  /** Jobs that arrive while a batch is in flight are stepped together (one sender's jobs wait in `senders` first). */
+  private readonly inboundSteps: StatementCoalescer<BatchedEvent, ProcessInboundEventResult>;
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly processInbound: ProcessInboundEventUseCase,
+    inboundBatch: InboundStepBatch,
     private readonly inboundEvents: InboundEventRepository,
     private readonly failInbound: FailInboundEventUseCase,
     private readonly fireTimer: FireTimerUseCase,
@@ -50,7 +56,10 @@ export class RuntimeJobHandlers {
     private readonly clock: Clock,
     @Inject(QUEUE_SETTINGS) private readonly settings: QueueSettings,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.inboundSteps = new StatementCoalescer((events) => inboundBatch.execute(events), { maxBatch: config.inboundBatchSize, maxInFlight: 2 });
+  }
 
   async inbound({ inboundEventId }: QueuePayload<'inbound'>, context: JobContext): Promise<void> {
     // Many jobs' look-ups share one statement under load (StatementCoalescer).
@@ -59,8 +68,9 @@ export class RuntimeJobHandlers {
     const workspaceId = event.workspaceId;
     try {
       // This process's jobs of one sender wait here, not each on the sender's lock with a pooled connection.
-      const sender = { channel: event.channel, sender: event.sender };
-      const result = await this.senders.run(`${workspaceId}:${event.channel}:${event.sender}`, () => this.processInbound.execute({ workspaceId, eventId: inboundEventId, sender }));
+      const result = await this.senders.run(`${workspaceId}:${event.channel}:${event.sender}`, () =>
+        this.inboundSteps.submit({ workspaceId, eventId: inboundEventId, channel: event.channel, sender: event.sender }),
+      );
       if (result.status === 'done') await this.dispatcher.dispatchConversations(result.conversationIds, result.inlineSends);
       // When another job processed it, this one may be the retry of a job that died before dispatching.
       else await this.dispatcher.afterInbound([inboundEventId]);
