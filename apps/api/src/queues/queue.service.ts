@@ -12,6 +12,7 @@ import { classifyJobError } from './job-error.js';
 import { parseJobPayload } from './parse-job-payload.js';
 import type { JobData, QueueBackend, QueueBackendKind, QueueHandle, WorkerHandle } from './queue-backend.js';
 import { jobIdFor, QUEUE_NAMES, type QueueName, type QueuePayload } from './queue-names.js';
+import { jobRetention } from './queue-policies.js';
 import { WorkerCircuit } from './worker-circuit.js';
 import { QUEUE_BACKEND, QUEUE_SETTINGS, type QueueSettings } from './queue-settings.js';
 
@@ -86,8 +87,8 @@ export class QueueService implements OnApplicationBootstrap, BeforeApplicationSh
           defaultJobOptions: {
             attempts: policy.attempts,
             backoff: { type: policy.backoff.type, delay: policy.backoff.delayMs },
-            removeOnComplete: { age: policy.keepCompleted.ageSeconds, count: policy.keepCompleted.count },
-            removeOnFail: { age: policy.keepFailed.ageSeconds, count: policy.keepFailed.count },
+            removeOnComplete: jobRetention(backend.kind, policy.keepCompleted, 'completed'),
+            removeOnFail: jobRetention(backend.kind, policy.keepFailed, 'failed'),
           },
         });
         // Without a listener a connection error would crash the process; health reports it.

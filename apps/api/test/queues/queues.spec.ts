@@ -132,6 +132,27 @@ describe.each(BACKENDS)('queues on $kind', ({ kind, env }) => {
     expect(callsOf(harness, id)).toHaveLength(1);
   });
 
+  it("keeps a completed job by its backend's retention: age and count on Redis, age only on PostgreSQL", async () => {
+    const id = randomUUID();
+    await harness.queues.add('inbound', { v: 1, inboundEventId: id });
+    await waitFor(() => callsOf(harness, id).length === 1);
+    const jobId = `inbound-${id}`;
+    let kept: unknown;
+    if (kind === 'postgres') {
+      const rows = await harness.api.database.dataSource.query<{ keep: unknown }[]>(`SELECT opts->'removeOnComplete' AS keep FROM bullmq.job WHERE queue = 'inbound' AND id = $1`, [jobId]);
+      kept = rows[0]?.keep;
+    } else {
+      const redis = new Redis(harness.api.config.redisUrl as string);
+      try {
+        kept = (JSON.parse((await redis.hget(`${harness.prefix}:inbound:${jobId}`, 'opts')) ?? '{}') as { removeOnComplete?: unknown }).removeOnComplete;
+      } finally {
+        redis.disconnect();
+      }
+    }
+    // On PostgreSQL, BullMQ's trim by count scans every kept job of the queue at each completion.
+    expect(kept).toEqual(kind === 'postgres' ? { age: 3600 } : { age: FAST_POLICY.keepCompleted.ageSeconds, count: FAST_POLICY.keepCompleted.count });
+  });
+
   it('runs a delayed job after its delay, not before', async () => {
     const id = randomUUID();
     const addedAt = Date.now();
