@@ -13,6 +13,11 @@ export interface QueueSettings {
   readonly stalledIntervalMs: number;
   readonly maxStalledCount: number;
   /**
+   * Jobs of just-stored rows (addAfterStore: webhooks, events) a worker process runs itself at
+   * once, at most at a time, instead of through the queue store; 0: every job goes through it.
+   */
+  readonly runStoredHere: number;
+  /**
    * Tests that drive the queue layer with their own processors set this: a second
    * registerProcessor for a queue then replaces the app's one (running workers pick it up
    * from their next job) instead of throwing.
@@ -33,4 +38,5 @@ export const DEFAULT_QUEUE_SETTINGS: QueueSettings = Object.freeze({
   lockDurationMs: 15_000,
   stalledIntervalMs: 5_000,
   maxStalledCount: 10,
+  runStoredHere: 16,
 });

@@ -72,6 +72,8 @@ export class QueueService implements OnApplicationBootstrap, BeforeApplicationSh
   private readonly runWorkers: boolean;
   private started = false;
   private stopping = false;
+  /** Runs of just-stored rows' jobs in this process (runHere), until they settle. */
+  private readonly runningHere = new Set<Promise<void>>();
 
   constructor(
     @Inject(QUEUE_BACKEND) private readonly backend: QueueBackend,
@@ -121,6 +123,7 @@ export class QueueService implements OnApplicationBootstrap, BeforeApplicationSh
    * the recovery sweep enqueues rows that have no job. Resolves to whether the job was added.
    */
   async addAfterStore<Q extends QueueName>(queue: Q, payload: QueuePayload<Q>, { timeoutMs = ENQUEUE_AFTER_STORE_TIMEOUT_MS }: { timeoutMs?: number } = {}): Promise<boolean> {
+    if (this.runHere(queue, payload)) return true;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<false>((resolve) => {
       timer = setTimeout(() => resolve(false), timeoutMs);
@@ -135,6 +138,35 @@ export class QueueService implements OnApplicationBootstrap, BeforeApplicationSh
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /**
+   * A worker process with room to spare runs a just-stored row's job itself, at once, instead of
+   * sending it to the queue store and taking it back: on Redis three round trips to the store,
+   * on the PostgreSQL backend three transactions of BullMQ's (add, take, complete) — half of
+   * PostgreSQL's work per message there. Only while fewer than `runStoredHere` such runs are in
+   * flight: under load the queue takes the rest and spreads it over every worker. A run that
+   * fails is handed to the queue, which tries it again like any job after the queue's first
+   * backoff (the handler has settled whatever it settles on a first attempt); a process that
+   * dies mid-run leaves the row unsettled, and the recovery sweep adds its job.
+   */
+  private runHere<Q extends QueueName>(queue: Q, payload: QueuePayload<Q>): boolean {
+    const entry = this.handlers.get(queue);
+    if (!this.runWorkers || !this.started || this.stopping || entry === undefined || this.runningHere.size >= this.settings.runStoredHere) return false;
+    const jobId = jobIdFor(queue, payload);
+    const run = (async () => {
+      try {
+        await entry.handler(parseJobPayload(queue, payload as unknown as JobData), { jobId, attempt: 1 });
+      } catch (error) {
+        this.logger.warn({ err: error, queue, jobId, kind: classifyJobError(error) }, 'A stored row run here failed; the queue will try it again');
+        await this.add(queue, payload, { delayMs: this.settings.policies[queue].backoff.delayMs }).catch((cause: unknown) => {
+          this.logger.warn({ err: cause, queue, jobId }, 'Enqueueing a failed run failed; the recovery sweep will enqueue it');
+        });
+      }
+    })();
+    this.runningHere.add(run);
+    void run.finally(() => this.runningHere.delete(run));
+    return true;
   }
 
   /** Enqueues several jobs of one queue in one round trip; the same job-id rules as `add`. */
@@ -265,7 +297,19 @@ export class QueueService implements OnApplicationBootstrap, BeforeApplicationSh
     for (const circuit of this.circuits.values()) circuit.close();
     const workers = [...this.workers.entries()];
     this.workers.clear();
-    await Promise.all(workers.map(([name, worker]) => this.stopWorker(name, worker)));
+    await Promise.all([...workers.map(([name, worker]) => this.stopWorker(name, worker)), this.finishRunsHere()]);
+  }
+
+  /** Waits for the runs of stored rows started here (runHere), as long as for workers' jobs; past that their rows are swept later. */
+  private async finishRunsHere(): Promise<void> {
+    if (this.runningHere.size === 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<true>((resolve) => {
+      timer = setTimeout(() => resolve(true), this.settings.shutdownTimeoutMs);
+    });
+    const gaveUp = await Promise.race([Promise.allSettled([...this.runningHere]).then(() => false), timedOut]);
+    clearTimeout(timer);
+    if (gaveUp) this.logger.warn({ runs: this.runningHere.size }, 'Runs of stored rows did not finish in time; the recovery sweep will enqueue them');
   }
 
   /** Last, after in-flight requests are done: the producers' connections. */

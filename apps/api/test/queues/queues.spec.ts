@@ -153,6 +153,57 @@ describe.each(BACKENDS)('queues on $kind', ({ kind, env }) => {
     expect(kept).toEqual(kind === 'postgres' ? { age: 3600 } : { age: FAST_POLICY.keepCompleted.ageSeconds, count: FAST_POLICY.keepCompleted.count });
   });
 
+  /** Whether the queue store holds a job under this id (any state). */
+  const stored = async (jobId: string): Promise<boolean> => {
+    if (kind === 'postgres') {
+      const rows = await harness.api.database.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM bullmq.job WHERE queue = 'inbound' AND id = $1`, [jobId]);
+      return rows[0]?.n === 1;
+    }
+    const redis = new Redis(harness.api.config.redisUrl as string);
+    try {
+      return (await redis.exists(`${harness.prefix}:inbound:${jobId}`)) === 1;
+    } finally {
+      redis.disconnect();
+    }
+  };
+
+  it("runs a just-stored row's job here at once, without the queue store", async () => {
+    const id = randomUUID();
+    expect(await harness.queues.addAfterStore('inbound', { v: 1, inboundEventId: id })).toBe(true);
+    await waitFor(() => callsOf(harness, id).length === 1);
+    expect(callsOf(harness, id)).toEqual([{ queue: 'inbound', id, attempt: 1, at: expect.any(Number) }]);
+    expect(await stored(`inbound-${id}`)).toBe(false);
+  });
+
+  it('hands a failed run of a stored row to the queue, which tries it again', async () => {
+    const id = randomUUID();
+    let runs = 0;
+    harness.scripts.set(id, () => {
+      runs += 1;
+      return runs === 1 ? Promise.reject(JobError.transient('provider timed out')) : Promise.resolve();
+    });
+    await harness.queues.addAfterStore('inbound', { v: 1, inboundEventId: id });
+    await waitFor(() => callsOf(harness, id).length === 2);
+    expect(runs).toBe(2);
+    expect(await stored(`inbound-${id}`)).toBe(true); // the second run was the queue's
+  });
+
+  it('sends stored rows through the queue once the runs here are at their limit', async () => {
+    const limit = DEFAULT_QUEUE_SETTINGS.runStoredHere;
+    const ids = Array.from({ length: limit + 3 }, () => randomUUID());
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    for (const id of ids) harness.scripts.set(id, () => gate);
+    for (const id of ids) await harness.queues.addAfterStore('inbound', { v: 1, inboundEventId: id });
+    const storedIds = [];
+    for (const id of ids) if (await stored(`inbound-${id}`)) storedIds.push(id);
+    expect(storedIds).toEqual(ids.slice(limit));
+    release();
+    await waitFor(() => ids.every((id) => callsOf(harness, id).length === 1));
+  });
+
   it('runs a delayed job after its delay, not before', async () => {
     const id = randomUUID();
     const addedAt = Date.now();
@@ -280,7 +331,7 @@ describe.each(BACKENDS)('queues on $kind', ({ kind, env }) => {
       other = undefined;
     });
 
-    it('finishes an in-flight job before the app has closed', async () => {
+    it.each(['a queued job', "a stored row's run here"])('finishes %s in flight before the app has closed', async (what) => {
       other = await startHarness(env);
       const id = randomUUID();
       let finished = false;
@@ -288,7 +339,8 @@ describe.each(BACKENDS)('queues on $kind', ({ kind, env }) => {
         await sleep(500);
         finished = true;
       });
-      await other.queues.add('inbound', { v: 1, inboundEventId: id });
+      if (what === 'a queued job') await other.queues.add('inbound', { v: 1, inboundEventId: id });
+      else await other.queues.addAfterStore('inbound', { v: 1, inboundEventId: id });
       const current = other;
       await waitFor(() => callsOf(current, id).length === 1);
       other = undefined;
@@ -297,14 +349,17 @@ describe.each(BACKENDS)('queues on $kind', ({ kind, env }) => {
       await deleteRedisKeys(current);
     });
 
-    it('runs no worker when ROLE=api, but still enqueues', async () => {
+    it('runs no worker when ROLE=api, but still enqueues (a stored row too: it is never run here)', async () => {
       other = await startHarness({ ...env, ROLE: 'api' });
       const id = randomUUID();
+      const stored = randomUUID();
       await other.queues.add('inbound', { v: 1, inboundEventId: id });
+      expect(await other.queues.addAfterStore('inbound', { v: 1, inboundEventId: stored })).toBe(true);
       await sleep(300);
       expect(callsOf(other, id)).toHaveLength(0);
+      expect(callsOf(other, stored)).toHaveLength(0);
       const counts = await other.queues.counts();
-      expect(counts.find((queue) => queue.name === 'inbound')?.waiting).toBe(1);
+      expect(counts.find((queue) => queue.name === 'inbound')?.waiting).toBe(2);
     });
   });
 });
