@@ -38,5 +38,5 @@ export const DEFAULT_QUEUE_SETTINGS: QueueSettings = Object.freeze({
   lockDurationMs: 15_000,
   stalledIntervalMs: 5_000,
   maxStalledCount: 10,
-  runStoredHere: 16,
+  runStoredHere: 64,
 });
