@@ -64,7 +64,7 @@ describe('inbound steps in batches', () => {
         `SELECT l.kind, l.data->'message'->>'text' AS text FROM run_log l JOIN flow_sessions s ON s.id = l.session_id WHERE s.conversation_id = $1 ORDER BY l.seq`,
         [id],
       ),
-      outbox: await db.query(`SELECT type, status, claim_token IS NOT NULL AS claimed FROM outbox WHERE conversation_id = $1 ORDER BY created_at, type, status, claimed`, [id]),
+      outbox: await db.query<{ type: string; status: string; claimed: boolean | undefined }[]>(`SELECT type, status, claim_token IS NOT NULL AS claimed FROM outbox WHERE conversation_id = $1 ORDER BY created_at, type, status, claimed`, [id]),
       timers: await db.query(`SELECT t.node_id, t.status, t.fire_at FROM session_timers t JOIN flow_sessions s ON s.id = t.session_id WHERE s.conversation_id = $1 ORDER BY t.fire_at, t.status`, [id]),
       events: await db.query<{ status: string; error: string | null }[]>(`SELECT status, error FROM inbound_events WHERE workspace_id = $1 AND channel = $2 AND sender = $3 ORDER BY seq`, [ws, channel, sender]),
     };
@@ -113,7 +113,41 @@ describe('inbound steps in batches', () => {
     for (const result of results.slice(0, 6)) expect(result.inlineSends).toEqual([]);
   });
 
-  it('steps the uncommon cases the single way inside the batch: a new sender, a backlog, an event done before', async () => {
+  it("steps a sender's backlog in the batch, in arrival order, as the single way would", async () => {
+    const alone = `sandbox-${randomUUID()}`;
+    const batched = `sandbox-${randomUUID()}`;
+    const others = Array.from({ length: 3 }, () => `sandbox-${randomUUID()}`);
+    for (const sender of [alone, batched, ...others]) await stepAlone(await recordEvent('sandbox', sender, 'hello'));
+    await db.query(`UPDATE outbox SET status = 'done', claim_token = NULL, claimed_until = NULL WHERE workspace_id = $1 AND type = 'send'`, [ws]);
+    clock.advance(60_000);
+
+    // Three messages of one sender pending at once: the job of the last steps all three.
+    for (const body of ['one', 'two', 'three']) await recordEvent('sandbox', alone, body);
+    const aloneLast = await recordEvent('sandbox', alone, 'four');
+    expect((await stepAlone(aloneLast)).processed).toHaveLength(4);
+    const backlog = [];
+    for (const body of ['one', 'two', 'three', 'four']) backlog.push(await recordEvent('sandbox', batched, body));
+    const rest = await Promise.all(others.map((sender) => recordEvent('sandbox', sender, 'plain')));
+    const locked = jest.spyOn(single, 'executeLocked');
+    const results = await batch.execute([backlog[3]!, ...rest]);
+
+    expect(locked).not.toHaveBeenCalled();
+    expect(results[0]?.processed).toEqual(backlog.map((e) => ({ eventId: e.eventId, outcome: 'processed' })));
+    // The same rows, but for the leases: stepped alone, only the first step's replies are claimed
+    // (the later steps find those pending); the batch claims all of them, in order, under one token.
+    const unleased = async (sender: string) => {
+      const { outbox, ...rest } = await footprint('sandbox', sender);
+      return { ...rest, outbox: outbox.map((row) => ({ ...row, claimed: undefined })) };
+    };
+    expect(await unleased(batched)).toEqual(await unleased(alone));
+    // One claim for the conversation, every reply of the four steps in order.
+    expect(results[0]?.inlineSends).toHaveLength(1);
+    expect(results[0]?.inlineSends[0]?.sends.map((send) => send.message)).toEqual(['one', 'two', 'three', 'four'].flatMap((body) => [text(`any ${body}`), text('any ask')]));
+    // The earlier events' own jobs find them processed.
+    expect((await batch.execute([backlog[0]!, rest[0]!]))[0]?.status).toBe('already_processed');
+  });
+
+  it('steps the uncommon cases the single way inside the batch: a new sender, an event done before', async () => {
     const known = `sandbox-${randomUUID()}`;
     const backlogged = `sandbox-${randomUUID()}`;
     const finished = `sandbox-${randomUUID()}`;
@@ -128,7 +162,7 @@ describe('inbound steps in batches', () => {
     const locked = jest.spyOn(single, 'executeLocked');
     const results = await batch.execute([fresh, second, done, plain]);
 
-    expect(locked).toHaveBeenCalledTimes(2); // the new sender and the backlog
+    expect(locked).toHaveBeenCalledTimes(1); // the new sender
     expect(results[0]).toMatchObject({ status: 'done', processed: [{ eventId: fresh.eventId, outcome: 'processed' }] });
     expect(results[1]).toMatchObject({ status: 'done', processed: [{ eventId: first.eventId, outcome: 'processed' }, { eventId: second.eventId, outcome: 'processed' }] });
     expect(results[2]).toEqual({ status: 'already_processed', processed: [], conversationIds: [], inlineSends: [] });

@@ -107,17 +107,21 @@ describe('the pending outbox under a backlog', () => {
         const written = await batch.write(tx, [
           {
             workspaceId: ws,
-            eventId: randomUUID(),
-            outcome: 'ignored',
-            at: new Date(),
             conversation: { id: quiet.conversationId, workspaceId: ws, contactId: randomUUID(), channel: 'sandbox', status: 'open', priority: 'normal', simulatedFlowId: null },
-            inbound: { kind: 'text', content: text('again'), providerMessageId: randomUUID() },
             sessionId: quiet.sessionId,
             save: null,
-            log: [{ kind: 'event', data: {} }],
-            sends: [{ messageId: randomUUID(), kind: 'text', content: text('reply'), effectId: `${quiet.sessionId}:batch-probe`, payload: {} }],
             claimToken: randomUUID(),
-            timers: [],
+            steps: [
+              {
+                eventId: randomUUID(),
+                outcome: 'ignored',
+                at: new Date(),
+                inbound: { messageId: randomUUID(), kind: 'text', content: text('again'), providerMessageId: randomUUID() },
+                log: [{ kind: 'event', data: {} }],
+                sends: [{ messageId: randomUUID(), kind: 'text', content: text('reply'), effectId: `${quiet.sessionId}:batch-probe`, payload: {} }],
+                timers: [],
+              },
+            ],
           },
         ]);
         expect(written.claimedIds.size).toBe(1); // nothing of its own was pending: the new send is leased to this process
