@@ -185,10 +185,14 @@ export function FlowEditor({ flow, initialDocument }: { flow: FlowDetail; initia
     window.document.title = `${t('editor.pageTitle', { name: document.name })} · Jornada`;
   }, [document.name, t]);
 
-  // In a transition: a box's form in the inspector takes some 30 ms to render on a slow machine,
-  // and a press on a box that is not selected selects it in the frame its drag starts. As a
-  // transition, React renders the inspector between the drag's frames instead of holding one.
-  const onSelectionChange = useCallback((nodeIds: string[], edgeIds: string[]) => {
+  // In a transition: a box's form in the inspector takes some 30 ms to render on a slow machine.
+  // And not while a drag lasts: a press on a box that is not selected selects it as its drag
+  // starts, and even rendered between frames, the new form is styled, laid out and painted in one
+  // frame (~15 ms in a trace of the bench's drag), which dropped a frame of the drag. The
+  // inspector shows the dragged box once it is dropped.
+  const dragging = useRef(false);
+  const heldSelection = useRef<{ nodeIds: string[]; edgeIds: string[] } | null>(null);
+  const showSelection = useCallback((nodeIds: string[], edgeIds: string[]) => {
     startTransition(() => {
       setSelectedNodes(nodeIds);
       setSelectedEdges(edgeIds);
@@ -196,6 +200,29 @@ export function FlowEditor({ flow, initialDocument }: { flow: FlowDetail; initia
       if (nodeIds.length === 1) setInspectorOpen(true);
     });
   }, []);
+  const onSelectionChange = useCallback((nodeIds: string[], edgeIds: string[]) => {
+    if (dragging.current) heldSelection.current = { nodeIds, edgeIds };
+    else showSelection(nodeIds, edgeIds);
+  }, [showSelection]);
+  const onDragging = useCallback((now: boolean) => {
+    dragging.current = now;
+    const held = heldSelection.current;
+    if (now || held === null) return;
+    heldSelection.current = null;
+    showSelection(held.nodeIds, held.edgeIds);
+  }, [showSelection]);
+  // A drag React Flow ends without telling (its box removed meanwhile) ends with the button.
+  useEffect(() => {
+    const released = () => {
+      if (dragging.current) onDragging(false);
+    };
+    window.addEventListener('pointerup', released);
+    window.addEventListener('pointercancel', released);
+    return () => {
+      window.removeEventListener('pointerup', released);
+      window.removeEventListener('pointercancel', released);
+    };
+  }, [onDragging]);
 
   const triggerIds = useMemo(() => new Set(document.triggers.map((trigger) => trigger.id)), [document.triggers]);
   const selection: InspectorSelection = useMemo(() => {
@@ -497,6 +524,7 @@ export function FlowEditor({ flow, initialDocument }: { flow: FlowDetail; initia
               onConnectToEmpty={onConnectToEmpty}
               onDropItem={addItem}
               onSelectionChange={onSelectionChange}
+              onDragging={onDragging}
               onOpenNode={openInspector}
               onPaneClick={closeQuickAdd}
               empty={

@@ -327,7 +327,7 @@ describeInBrowser('a big flow in the editor, in Chromium, on the real API', () =
     expect({ dx: Math.round(dropped.x - start.x), dy: Math.round(dropped.y - start.y) }).toEqual({ dx: 40, dy: 160 });
   });
 
-  it('selects the box a press drags at once: raised over the others, and the selection commands act on it mid-drag, before the canvas state has it', async () => {
+  it('selects the box a press drags at once: raised over the others, the selection commands act on it mid-drag, before the canvas state has it, and the inspector shows it once dropped', async () => {
     await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
     await eventually(async () => expect(await page.locator('.react-flow__node.selected').count()).toBe(0));
     await press('start', { dx: 30, dy: 30 }, 3);
@@ -338,6 +338,10 @@ describeInBrowser('a big flow in the editor, in Chromium, on the real API', () =
     // commands read what the canvas shows.
     await page.keyboard.press('Control+c');
     await page.locator('.toast').filter({ hasText: 'Copied 1 box.' }).waitFor();
+    // The inspector waits for the drop (its new form would cost a frame of the drag): still the
+    // flow's settings, well after a transition would have rendered.
+    await page.waitForTimeout(300);
+    expect(await page.locator('.node-inspector').getAttribute('data-selection')).toBe('flow');
     await page.mouse.up();
     await page.locator('.node-inspector[data-selection="trigger:start"]').waitFor();
     // A shift-click adds a box; the commands see both at once.
