@@ -43,6 +43,16 @@ export interface BuilderBenchResult {
 const SIZE = 1000;
 const VIEWPORT = { width: 1440, height: 900 };
 const GESTURE_STEPS = 90;
+/** What DevTools' Performance panel records: tasks, JavaScript samples, style, layout, paint and frames. */
+const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'disabled-by-default-devtools.timeline.frame',
+  'v8.execute',
+  'disabled-by-default-v8.cpu_profiler',
+  'blink.user_timing',
+  'toplevel',
+];
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -282,7 +292,18 @@ export async function benchBuilder({ serverUrl }: { serverUrl: string | undefine
       await dragCdp.send('Profiler.setSamplingInterval', { interval: 200 });
       await dragCdp.send('Profiler.start');
     }
+    // BENCH_TRACE_DRAG=<file.json> keeps a Chromium performance trace of the drag (open it in
+    // DevTools' Performance panel): main-thread tasks, React's work, style, layout, paint, frames.
+    const dragTrace = process.env['BENCH_TRACE_DRAG'];
+    if (dragTrace !== undefined) await browser.startTracing(page, { path: dragTrace, categories: TRACE_CATEGORIES });
+    // BENCH_CPU_SLOWDOWN=<n> slows the page's CPU n times during the drag (DevTools' CPU
+    // throttling): what a frame costs shows up as dropped frames without waiting for a busy machine.
+    const slowdown = Number(process.env['BENCH_CPU_SLOWDOWN'] ?? '1');
+    const slowCdp = slowdown > 1 ? await context.newCDPSession(page) : undefined;
+    await slowCdp?.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
     const drag = await gesture(page, { x: bounds.x + bounds.width / 2, y: bounds.y + 12 }, { dx: 240, dy: 140 });
+    await slowCdp?.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    if (dragTrace !== undefined) await browser.stopTracing();
     if (dragCdp !== undefined && dragProfile !== undefined) {
       const { profile: data } = await dragCdp.send('Profiler.stop');
       writeFileSync(dragProfile, JSON.stringify(data));

@@ -59,6 +59,8 @@ export interface FlowCanvasProps {
   readonly onConnectToEmpty: (from: { source: string; sourceHandle: string }, screen: { x: number; y: number }) => void;
   readonly onDropItem: (item: PaletteItem, position: { x: number; y: number }) => void;
   readonly onSelectionChange: (nodeIds: string[], edgeIds: string[]) => void;
+  /** A box (and the boxes selected with it) starts or stops being dragged. Stable across renders. */
+  readonly onDragging: (dragging: boolean) => void;
   readonly onOpenNode: (id: string) => void;
   readonly onPaneClick: () => void;
   readonly empty: React.ReactNode;
@@ -103,7 +105,7 @@ export function FlowCanvas(props: FlowCanvasProps) {
   const fitFlow = useFitFlow();
   const [opening, setOpening] = useState<OpeningView | null>(null);
   const reconnecting = useRef<{ edge: CanvasEdge; done: boolean } | null>(null);
-  const { onConnect, onReconnect, onConnectToEmpty, onDropItem, onSelectionChange, onOpenNode } = props;
+  const { onConnect, onReconnect, onConnectToEmpty, onDropItem, onSelectionChange, onOpenNode, onDragging } = props;
 
   const ariaLabelConfig = useMemo(
     () => ({
@@ -164,6 +166,8 @@ export function FlowCanvas(props: FlowCanvasProps) {
     [onReconnect],
   );
   const handleNodeDoubleClick = useCallback((_: unknown, node: CanvasNode) => onOpenNode(node.id), [onOpenNode]);
+  const handleDragStart = useCallback(() => onDragging(true), [onDragging]);
+  const handleDragStop = useCallback(() => onDragging(false), [onDragging]);
 
   const handleSelection = useCallback(
     ({ nodes, edges }: OnSelectionChangeParams<CanvasNode, CanvasEdge>) => onSelectionChange(nodes.map((node) => node.id), edges.map((edge) => edge.id)),
@@ -241,6 +245,8 @@ export function FlowCanvas(props: FlowCanvasProps) {
             onReconnectEnd={handleReconnectEnd}
             onSelectionChange={handleSelection}
             onNodeDoubleClick={handleNodeDoubleClick}
+            onNodeDragStart={handleDragStart}
+            onNodeDragStop={handleDragStop}
             onPaneClick={props.onPaneClick}
             nodesDraggable={!props.readOnly}
             nodesConnectable={!props.readOnly}

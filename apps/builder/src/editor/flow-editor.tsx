@@ -17,7 +17,7 @@ import { ConflictDialog, PublishDialog, ShortcutsDialog } from './editor-dialogs
 import { EditorToolbar } from './editor-toolbar.js';
 import { useFitFlow } from './fit-flow.js';
 import { FlowCanvas } from './flow-canvas.js';
-import { moveInStore, type LiveMove } from './live-drag.js';
+import { moveInStore, selectInStore, selectionInStore } from './live-drag.js';
 import { applyEdit, redo as redoStep, startHistory, undo as undoStep, type EditorHistory, type OperationError, type StepResult } from './history.js';
 import { createNode, createTrigger, newId, type PaletteItem } from './node-catalog.js';
 import { NodePalette } from './node-palette.js';
@@ -26,7 +26,7 @@ import { countIssues, toProblems, type Problem } from './problems.js';
 import { ProblemsPanel } from './problems-panel.js';
 import { createProjector, outputPorts, simulationHighlight, type CanvasEdge, type CanvasNode, type Decorations } from './projection.js';
 import { QuickAdd } from './quick-add.js';
-import { useCanvasState } from './use-canvas-state.js';
+import { useCanvasState, type CanvasStoreWriter } from './use-canvas-state.js';
 import { useEditorDialogs } from './use-editor-dialogs.js';
 import { useEditorShortcuts } from './use-editor-shortcuts.js';
 import { useLint } from './use-lint.js';
@@ -143,10 +143,12 @@ export function FlowEditor({ flow, initialDocument }: { flow: FlowDetail; initia
   const decorations = useMemo<Decorations>(() => ({ issues: issueCounts, simulation: simPath === null ? null : simulationHighlight(document, simPath) }), [issueCounts, simPath, document]);
   const projection = useMemo(() => projector(document, decorations), [projector, document, decorations]);
   const onMoved = useCallback((positions: Record<string, CanvasPoint>) => dispatch({ type: 'move', positions }), [dispatch]);
-  // A drag's frames move the boxes in React Flow's store only (`moveInStore`); its end is one `move`.
+  // A drag's frames move the boxes in React Flow's store only (`moveInStore`); its end is one
+  // `move`. A selection React Flow makes is in its store at once (`selectInStore`), in the canvas
+  // state after the event (or the drag), so the selection commands read React Flow's store.
   const flowStore = useStoreApi<CanvasNode, CanvasEdge>();
-  const moveLive = useCallback((moves: LiveMove[]) => moveInStore(flowStore, moves), [flowStore]);
-  const canvas = useCanvasState(projection, onMoved, moveLive);
+  const inStore = useMemo<CanvasStoreWriter>(() => ({ move: (moves) => moveInStore(flowStore, moves), select: (changes) => selectInStore(flowStore, changes) }), [flowStore]);
+  const canvas = useCanvasState(projection, onMoved, inStore);
   // The canvas state changes with every selection, measurement and drop; these do not (callbacks
   // and the keyboard listeners below depend on them, not on `canvas`).
   const { select: selectBoxes, selectAll } = canvas;
@@ -183,10 +185,14 @@ export function FlowEditor({ flow, initialDocument }: { flow: FlowDetail; initia
     window.document.title = `${t('editor.pageTitle', { name: document.name })} · Jornada`;
   }, [document.name, t]);
 
-  // In a transition: a box's form in the inspector takes some 30 ms to render on a slow machine,
-  // and a press on a box that is not selected selects it in the frame its drag starts. As a
-  // transition, React renders the inspector between the drag's frames instead of holding one.
-  const onSelectionChange = useCallback((nodeIds: string[], edgeIds: string[]) => {
+  // In a transition: a box's form in the inspector takes some 30 ms to render on a slow machine.
+  // And not while a drag lasts: a press on a box that is not selected selects it as its drag
+  // starts, and even rendered between frames, the new form is styled, laid out and painted in one
+  // frame (~15 ms in a trace of the bench's drag), which dropped a frame of the drag. The
+  // inspector shows the dragged box once it is dropped.
+  const dragging = useRef(false);
+  const heldSelection = useRef<{ nodeIds: string[]; edgeIds: string[] } | null>(null);
+  const showSelection = useCallback((nodeIds: string[], edgeIds: string[]) => {
     startTransition(() => {
       setSelectedNodes(nodeIds);
       setSelectedEdges(edgeIds);
@@ -194,6 +200,29 @@ export function FlowEditor({ flow, initialDocument }: { flow: FlowDetail; initia
       if (nodeIds.length === 1) setInspectorOpen(true);
     });
   }, []);
+  const onSelectionChange = useCallback((nodeIds: string[], edgeIds: string[]) => {
+    if (dragging.current) heldSelection.current = { nodeIds, edgeIds };
+    else showSelection(nodeIds, edgeIds);
+  }, [showSelection]);
+  const onDragging = useCallback((now: boolean) => {
+    dragging.current = now;
+    const held = heldSelection.current;
+    if (now || held === null) return;
+    heldSelection.current = null;
+    showSelection(held.nodeIds, held.edgeIds);
+  }, [showSelection]);
+  // A drag React Flow ends without telling (its box removed meanwhile) ends with the button.
+  useEffect(() => {
+    const released = () => {
+      if (dragging.current) onDragging(false);
+    };
+    window.addEventListener('pointerup', released);
+    window.addEventListener('pointercancel', released);
+    return () => {
+      window.removeEventListener('pointerup', released);
+      window.removeEventListener('pointercancel', released);
+    };
+  }, [onDragging]);
 
   const triggerIds = useMemo(() => new Set(document.triggers.map((trigger) => trigger.id)), [document.triggers]);
   const selection: InspectorSelection = useMemo(() => {
@@ -309,18 +338,18 @@ export function FlowEditor({ flow, initialDocument }: { flow: FlowDetail; initia
   const openInspector = useCallback(() => setInspectorOpen(true), []);
   const closeQuickAdd = useCallback(() => setQuickAdd(null), []);
 
-  // ---- Selection commands.
-  const selectedIds = useCallback(() => new Set(canvas.nodes.filter((node) => node.selected === true).map((node) => node.id)), [canvas.nodes]);
+  // ---- Selection commands: on what the canvas shows selected (React Flow's store).
+  const selectedIds = useCallback(() => new Set(selectionInStore(flowStore).nodeIds), [flowStore]);
 
   const deleteSelection = useCallback(() => {
-    const ids = selectedIds();
-    const edgeIds = canvas.edges.filter((edge) => edge.selected === true).map((edge) => edge.id);
+    const { nodeIds: selected, edgeIds } = selectionInStore(flowStore);
+    const ids = new Set(selected);
     const nodeIds = [...ids].filter((id) => !triggerIds.has(id));
     const removedTriggers = [...ids].filter((id) => triggerIds.has(id));
     const count = nodeIds.length + removedTriggers.length + edgeIds.length;
     if (count === 0) return;
     if (dispatch({ type: 'remove_elements', nodeIds, triggerIds: removedTriggers, edgeIds })) toast.show({ tone: 'info', message: t('editor.deleted', { count }) });
-  }, [canvas.edges, dispatch, selectedIds, t, toast, triggerIds]);
+  }, [dispatch, flowStore, t, toast, triggerIds]);
 
   const copy = useCallback(
     (event?: ClipboardEvent): ClipboardPayload | null => {
@@ -495,6 +524,7 @@ export function FlowEditor({ flow, initialDocument }: { flow: FlowDetail; initia
               onConnectToEmpty={onConnectToEmpty}
               onDropItem={addItem}
               onSelectionChange={onSelectionChange}
+              onDragging={onDragging}
               onOpenNode={openInspector}
               onPaneClick={closeQuickAdd}
               empty={

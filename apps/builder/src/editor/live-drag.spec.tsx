@@ -1,6 +1,6 @@
 import { act, renderHook } from '@testing-library/react';
 import { ReactFlowProvider, useStoreApi } from '@xyflow/react';
-import { moveInStore, type LiveMove } from './live-drag.js';
+import { moveInStore, selectInStore, selectionInStore, type LiveMove } from './live-drag.js';
 import { createProjector, type CanvasEdge, type CanvasNode } from './projection.js';
 import { templateDocument } from './test-documents.js';
 
@@ -61,5 +61,64 @@ describe('moveInStore', () => {
     const move = frame(child.id, 5, 5);
     expect(moveInStore(store, [move, frame('no-such-box', 1, 1)]).map((refused) => refused.id)).toEqual([child.id, 'no-such-box']);
     expect(store.getState().nodeLookup.get(child.id)).toBe(entry);
+  });
+});
+
+describe('selectInStore', () => {
+  const pick = (id: string, selected = true) => ({ type: 'select' as const, id, selected });
+
+  it('selects and unselects boxes in React Flow\'s lookup and nodes, raised as React Flow raises them, with one notification', () => {
+    const { store, nodes } = storeWithBoxes();
+    const [, a, b] = nodes;
+    if (a === undefined || b === undefined) throw new Error('template too small');
+    const before = new Map(store.getState().nodeLookup);
+    const notified = jest.fn();
+    const unsubscribe = store.subscribe(notified);
+    expect(selectInStore(store, [pick(a.id), pick(b.id)])).toEqual([]);
+    unsubscribe();
+    expect(notified).toHaveBeenCalledTimes(1);
+    const { nodeLookup, nodes: held } = store.getState();
+    expect(nodeLookup.get(a.id)).toMatchObject({ selected: true, internals: { z: 1000 } });
+    expect(nodeLookup.get(a.id)?.internals.userNode).toBe(a);
+    for (const [id, entry] of before) if (id !== a.id && id !== b.id) expect(nodeLookup.get(id)).toBe(entry);
+    expect(held.filter((node) => node.selected === true).map((node) => node.id)).toEqual([a.id, b.id]);
+    expect(selectionInStore(store)).toEqual({ nodeIds: [a.id, b.id], edgeIds: [] });
+
+    selectInStore(store, [pick(a.id, false)]);
+    expect(store.getState().nodeLookup.get(a.id)).toMatchObject({ selected: false, internals: { z: 0 } });
+    expect(selectionInStore(store).nodeIds).toEqual([b.id]);
+  });
+
+  it('gives a new entry even when React Flow already set the flag on it (its selection rectangle does)', () => {
+    const { store, nodes } = storeWithBoxes();
+    const [, a] = nodes;
+    if (a === undefined) throw new Error('template too small');
+    const entry = store.getState().nodeLookup.get(a.id);
+    if (entry === undefined) throw new Error('no entry');
+    entry.selected = true;
+    selectInStore(store, [pick(a.id)]);
+    expect(store.getState().nodeLookup.get(a.id)).not.toBe(entry);
+    expect(store.getState().nodeLookup.get(a.id)?.internals.z).toBe(1000);
+  });
+
+  it('survives the canvas handing React Flow the same boxes; a box handed anew takes its own flag', () => {
+    const { store, nodes } = storeWithBoxes();
+    const [, a] = nodes;
+    if (a === undefined) throw new Error('template too small');
+    selectInStore(store, [pick(a.id)]);
+    act(() => store.getState().setNodes([...nodes]));
+    expect(selectionInStore(store).nodeIds).toEqual([a.id]);
+    act(() => store.getState().setNodes(nodes.map((node) => (node === a ? ({ ...node } as CanvasNode) : node))));
+    expect(selectionInStore(store).nodeIds).toEqual([]);
+  });
+
+  it('answers back a box it does not know or one inside another', () => {
+    const { store, nodes } = storeWithBoxes();
+    const [parent, child] = nodes;
+    if (parent === undefined || child === undefined) throw new Error('template too small');
+    act(() => store.getState().setNodes(nodes.map((node) => (node === child ? ({ ...node, parentId: parent.id } as CanvasNode) : node))));
+    const refused = [pick(child.id), pick('nowhere')];
+    expect(selectInStore(store, refused)).toEqual(refused);
+    expect(selectionInStore(store).nodeIds).toEqual([]);
   });
 });

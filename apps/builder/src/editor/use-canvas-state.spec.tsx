@@ -1,19 +1,30 @@
 import { act, renderHook } from '@testing-library/react';
-import type { NodeChange } from '@xyflow/react';
+import type { NodeChange, NodeSelectionChange } from '@xyflow/react';
 import type { LiveMove } from './live-drag.js';
 import { createProjector, type CanvasNode } from './projection.js';
 import { templateDocument } from './test-documents.js';
-import { useCanvasState, withLive } from './use-canvas-state.js';
+import { useCanvasState, withLive, type CanvasStoreWriter } from './use-canvas-state.js';
 
 const DOCUMENT = templateDocument('cart-recovery');
-/** React Flow's store takes every drag frame (what `moveInStore` does for the editor's boxes). */
-const keepAll = (): LiveMove[] => [];
+/** React Flow's store takes every drag frame and selection (what `moveInStore` and `selectInStore` do for the editor's boxes). */
+const keepAll: CanvasStoreWriter = { move: () => [], select: () => [] };
 
-/** React Flow's store, as seen by the canvas state: every drag frame it was handed. */
+/** React Flow's store, as seen by the canvas state: every drag frame and selection it was handed. */
 function liveRecorder(refuse = false) {
   const frames: LiveMove[][] = [];
-  return { frames, moveLive: (moves: LiveMove[]) => (frames.push(moves), refuse ? moves : []) };
+  const selections: NodeSelectionChange[][] = [];
+  const inStore: CanvasStoreWriter = {
+    move: (moves) => (frames.push(moves), refuse ? moves : []),
+    select: (changes) => (selections.push(changes), refuse ? changes : []),
+  };
+  return { frames, selections, moveLive: inStore };
 }
+const pick = (id: string, selected = true): NodeSelectionChange => ({ type: 'select', id, selected });
+const selectedIn = (nodes: readonly CanvasNode[]) => nodes.filter((node) => node.selected === true).map((node) => node.id);
+/** Lets queued microtasks run (the canvas state takes a selection in once the event is over). */
+const afterEvent = () => act(async () => {
+  await Promise.resolve();
+});
 const frame = (id: string, x: number, y: number): LiveMove => ({ type: 'position', id, position: { x, y }, dragging: true });
 const drop = (id: string, x: number, y: number): NodeChange<CanvasNode> => ({ type: 'position', id, position: { x, y }, dragging: false });
 
@@ -54,15 +65,13 @@ describe('useCanvasState', () => {
     if (box === undefined) throw new Error('template too small');
     // The press selects the box and the same pointer move drags it (one event, in this order).
     act(() => {
-      result.current.onNodesChange([{ type: 'select', id: box.id, selected: true }]);
+      result.current.onNodesChange([pick(box.id)]);
       result.current.onNodesChange([frame(box.id, 500, 600)]);
     });
-    const selected = result.current.nodes.find((node) => node.id === box.id);
-    expect(selected).toMatchObject({ selected: true, position: { x: 500, y: 600 } });
-    // Measured mid-drag: still where the drag is.
+    // Measured mid-drag: still where the drag is, and selected.
     act(() => result.current.onNodesChange([frame(box.id, 510, 610)]));
     act(() => result.current.onNodesChange([{ type: 'dimensions', id: box.id, dimensions: { width: 250, height: 120 } }]));
-    expect(result.current.nodes.find((node) => node.id === box.id)?.position).toEqual({ x: 510, y: 610 });
+    expect(result.current.nodes.find((node) => node.id === box.id)).toMatchObject({ selected: true, position: { x: 510, y: 610 } });
     // Dropped: the drop's position, no longer dragging.
     act(() => result.current.onNodesChange([drop(box.id, 520, 620)]));
     expect(result.current.nodes.find((node) => node.id === box.id)).toMatchObject({ position: { x: 520, y: 620 }, dragging: false, selected: true });
@@ -104,6 +113,76 @@ describe('useCanvasState', () => {
     if (box === undefined) throw new Error('template too small');
     act(() => result.current.onNodesChange([frame(box.id, 5, 6)]));
     expect(result.current.nodes.find((node) => node.id === box.id)?.position).toEqual({ x: 5, y: 6 });
+  });
+
+  it('hands React Flow\'s own selections to its store at once and takes them in after the event', async () => {
+    const projection = createProjector()(DOCUMENT);
+    const live = liveRecorder();
+    const { result } = renderHook(() => useCanvasState(projection, () => undefined, live.moveLive));
+    const first = result.current;
+    const [, a, b] = first.nodes;
+    if (a === undefined || b === undefined) throw new Error('template too small');
+    act(() => first.onNodesChange([pick(a.id), pick(b.id)]));
+    expect(live.selections).toEqual([[pick(a.id), pick(b.id)]]);
+    // The event is not over: nothing re-rendered, React Flow was handed nothing new.
+    expect(result.current.nodes).toBe(first.nodes);
+    await afterEvent();
+    expect(selectedIn(result.current.nodes)).toEqual([a.id, b.id]);
+    // Only the two boxes are new objects.
+    expect(result.current.nodes.filter((node, index) => node !== first.nodes[index]).map((node) => node.id)).toEqual([a.id, b.id]);
+    // A shift-click unselects one of them.
+    act(() => result.current.onNodesChange([pick(a.id, false)]));
+    await afterEvent();
+    expect(selectedIn(result.current.nodes)).toEqual([b.id]);
+  });
+
+  it('takes in the selection made by the press that starts a drag with the drop, not mid-drag', async () => {
+    const projection = createProjector()(DOCUMENT);
+    const onMoved = jest.fn();
+    const { result } = renderHook(() => useCanvasState(projection, onMoved, keepAll));
+    const first = result.current;
+    const box = first.nodes[1];
+    if (box === undefined) throw new Error('template too small');
+    act(() => {
+      first.onNodesChange([pick(box.id)]);
+      first.onNodesChange([frame(box.id, 500, 600)]);
+    });
+    await afterEvent();
+    act(() => first.onNodesChange([frame(box.id, 510, 610)]));
+    await afterEvent();
+    // The whole drag so far: React Flow's store has it all, the canvas state re-rendered nothing.
+    expect(result.current.nodes).toBe(first.nodes);
+    act(() => first.onNodesChange([drop(box.id, 520, 620)]));
+    await afterEvent();
+    expect(result.current.nodes.find((node) => node.id === box.id)).toMatchObject({ selected: true, position: { x: 520, y: 620 } });
+    expect(onMoved).toHaveBeenCalledTimes(1);
+  });
+
+  it('lets select() override a selection React Flow made and the state has not taken in yet', async () => {
+    const projection = createProjector()(DOCUMENT);
+    const { result } = renderHook(() => useCanvasState(projection, () => undefined, keepAll));
+    const first = result.current;
+    const [one, a] = first.nodes;
+    if (one === undefined || a === undefined) throw new Error('template too small');
+    // A box picked in the store, then (same event) the editor selects another: the pick is superseded,
+    // and the picked box is handed to React Flow anew (unselected) so that its store follows.
+    act(() => {
+      first.onNodesChange([pick(a.id)]);
+      first.select([one.id]);
+    });
+    await afterEvent();
+    expect(selectedIn(result.current.nodes)).toEqual([one.id]);
+    expect(result.current.nodes.find((node) => node.id === a.id)).not.toBe(a);
+  });
+
+  it('keeps a selection React Flow\'s store did not take in its own state', () => {
+    const projection = createProjector()(DOCUMENT);
+    const live = liveRecorder(true);
+    const { result } = renderHook(() => useCanvasState(projection, () => undefined, live.moveLive));
+    const box = result.current.nodes[1];
+    if (box === undefined) throw new Error('template too small');
+    act(() => result.current.onNodesChange([pick(box.id)]));
+    expect(selectedIn(result.current.nodes)).toEqual([box.id]);
   });
 
   it('selects every box with selectAll, and exactly the given ones with select', () => {
@@ -167,5 +246,18 @@ describe('withLive', () => {
     expect(shown.find((node) => node.id === c.id)).toBe(c);
     expect(shown.filter((node, index) => node !== nodes[index]).map((node) => node.id)).toEqual([a.id, b.id]);
     expect(withLive(nodes, new Map(), 0)).toBe(nodes);
+  });
+
+  it('gives a picked box its selection until the state has the pick', () => {
+    const nodes = [...createProjector()(DOCUMENT).nodes];
+    const [, a, b] = nodes;
+    if (a === undefined || b === undefined) throw new Error('template too small');
+    const picked = new Map([
+      [a.id, { selected: true, pick: 3 }],
+      [b.id, { selected: true, pick: 2 }],
+    ]);
+    const shown = withLive(nodes, new Map(), 0, picked, 2);
+    expect(selectedIn(shown)).toEqual([a.id]);
+    expect(shown.filter((node, index) => node !== nodes[index]).map((node) => node.id)).toEqual([a.id]);
   });
 });

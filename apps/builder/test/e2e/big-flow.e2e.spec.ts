@@ -339,4 +339,34 @@ describeInBrowser('a big flow in the editor, in Chromium, on the real API', () =
     const dropped = await rect('n0');
     expect({ dx: Math.round(dropped.x - start.x), dy: Math.round(dropped.y - start.y) }).toEqual({ dx: 40, dy: 160 });
   });
+
+  it('selects the box a press drags at once: raised over the others, the selection commands act on it mid-drag, before the canvas state has it, and the inspector shows it once dropped', async () => {
+    await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+    await eventually(async () => expect(await page.locator('.react-flow__node.selected').count()).toBe(0));
+    await press('start', { dx: 30, dy: 30 }, 3);
+    // The press selected it in React Flow's store: drawn selected and raised as React Flow raises a selected box.
+    expect(await box('start').getAttribute('class')).toContain('selected');
+    expect(await box('start').evaluate((element) => getComputedStyle(element).zIndex)).toBe('1000');
+    // The button is still down: the canvas state takes the selection in with the drop, but the
+    // commands read what the canvas shows.
+    await page.keyboard.press('Control+c');
+    await page.locator('.toast').filter({ hasText: 'Copied 1 box.' }).waitFor();
+    // The inspector waits for the drop (its new form would cost a frame of the drag): still the
+    // flow's settings, well after a transition would have rendered.
+    await page.waitForTimeout(300);
+    expect(await page.locator('.node-inspector').getAttribute('data-selection')).toBe('flow');
+    await page.mouse.up();
+    await page.locator('.node-inspector[data-selection="trigger:start"]').waitFor();
+    // A shift-click adds a box; the commands see both at once.
+    const n0 = await rect('n0');
+    await box('n0').click({ position: { x: n0.width / 2, y: 12 }, modifiers: ['Shift'] });
+    await eventually(async () => expect(await page.locator('.react-flow__node.selected').count()).toBe(2));
+    await page.keyboard.press('Control+c');
+    await page.locator('.toast').filter({ hasText: 'Copied 2 boxes.' }).waitFor();
+    expect(await box('start').evaluate((element) => getComputedStyle(element).zIndex)).toBe('1000');
+    // A click on the pane unselects both, in the store and, after the event, in the canvas state.
+    await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+    await eventually(async () => expect(await page.locator('.react-flow__node.selected').count()).toBe(0));
+    expect(await box('start').evaluate((element) => getComputedStyle(element).zIndex)).toBe('0');
+  });
 });

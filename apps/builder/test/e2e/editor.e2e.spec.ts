@@ -181,8 +181,23 @@ describeInBrowser('the flow editor, in Chromium, on the real API', () => {
   });
 
   it('builds the cart-recovery journey by dragging boxes from the palette and connecting their handles', async () => {
-    // Room for six boxes: zoom out a little first.
-    for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Zoom out' }).click();
+    // Room for six boxes: zoom out a little first. Each click animates the zoom (150 ms); a click
+    // during the previous one's animation zooms out from where that one was, so each waits for
+    // the zoom to settle (three quick clicks left 76% instead of 58% and the boxes overlapped).
+    const zoomShown = async () => Number((await page.locator('.canvas-controls__zoom').textContent())?.replace('%', ''));
+    for (let i = 0; i < 3; i++) {
+      const before = await zoomShown();
+      await page.getByRole('button', { name: 'Zoom out' }).click();
+      let last = before;
+      for (let frame = 0, still = 0; still < 5 && frame < 200; frame++) {
+        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+        const now = await zoomShown();
+        still = now !== before && now === last ? still + 1 : 0;
+        last = now;
+      }
+    }
+    // Zoomed out the three steps: 1.2 times each.
+    expect(await zoomShown()).toBeLessThan(60);
     const pane = await page.locator('.editor-canvas').boundingBox();
     if (pane === null) throw new Error('no canvas');
     const at = (x: number, y: number) => [pane.x + x, pane.y + y] as const;
