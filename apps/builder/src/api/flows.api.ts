@@ -25,7 +25,8 @@ export function flowsApi(http: HttpClient) {
   return {
     list: (query: { search?: string; status?: FlowStatus; limit?: number; cursor?: string } = {}, signal?: AbortSignal) =>
       http.request<FlowPage>({ path: '/flows', query, ...(signal === undefined ? {} : { signal }) }),
-    get: (id: string) => http.request<FlowDetail>({ path: flowPath(id) }),
+    /** In the current workspace, or in `workspaceId` (the builder's start, before the session has named one). */
+    get: (id: string, workspaceId?: string) => http.request<FlowDetail>({ path: flowPath(id), ...(workspaceId === undefined ? {} : { workspace: workspaceId }) }),
     create: (body: { name: string; description?: string; templateId?: string; locale?: WorkspaceLocale; document?: FlowDocumentJson }) =>
       http.request<FlowDetail>({ method: 'POST', path: '/flows', body }),
     rename: (id: string, body: { name?: string; description?: string }) => http.request<FlowDetail>({ method: 'PATCH', path: flowPath(id), body }),

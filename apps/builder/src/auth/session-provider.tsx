@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react
 import { isApiError } from '../api/api-error.js';
 import type { Account } from '../api/types.js';
 import type { AppServices } from '../app/app-services.js';
+import { preloadFlowAtStart } from '../flows/flow-preload.js';
 import { SessionContext, type SessionState, type SessionValue } from './session-context.js';
 
 /** The workspace last chosen in this browser, tried first on the next visit. */
@@ -59,8 +60,11 @@ export function SessionProvider({ services, children }: { services: AppServices;
   useEffect(() => {
     let cancelled = false;
     const start = async () => {
+      const preferred = remembered();
+      // A flow's address opened directly: its draft is fetched alongside the account, not after it.
+      if (attempt === 0) preloadFlowAtStart(api, window.location.pathname, preferred);
       try {
-        const account = await loadAccount(remembered());
+        const account = await loadAccount(preferred);
         if (!cancelled) apply(account);
       } catch (error) {
         if (cancelled) return;

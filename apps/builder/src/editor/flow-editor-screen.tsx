@@ -3,6 +3,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { parseFlow } from '@jornada/flow-engine';
 import { useApi } from '../api/api-context.js';
 import { useResource } from '../api/use-resource.js';
+import { useSession } from '../auth/session-context.js';
 import { useT } from '../i18n/index.js';
 import { buildPath, Link } from '../router/index.js';
 import { buttonClassName } from '../ui/button.js';
@@ -18,8 +19,10 @@ import './editor.css';
 export function FlowEditorScreen({ flowId }: { flowId: string }) {
   const t = useT();
   const api = useApi();
-  // The route started the request while this code loaded (flow-preload.ts); a reload asks again.
-  const { state, reload } = useResource(() => takePreloadedFlow(api, flowId) ?? api.flows.get(flowId), flowId);
+  const { state: session } = useSession();
+  const workspaceId = session.status === 'signed-in' ? session.workspace?.id : undefined;
+  // The start or the route asked for it while this code loaded (flow-preload.ts); a reload asks again.
+  const { state, reload } = useResource(() => takePreloadedFlow(api, flowId, Date.now, workspaceId) ?? api.flows.get(flowId), flowId);
   const flow = state.data;
   // Parsed once per answer, not on every render of this screen (1,000 boxes: some 70 ms).
   const parsed = useMemo(() => (flow === undefined ? undefined : parseFlow(flow.document)), [flow]);
