@@ -3,7 +3,7 @@ import type { FlowDetailDto, FlowSummaryDto, FlowVersionDto, LintIssueDto } from
 import type { FlowVersionRecord } from './flow-version.repository.js';
 import type { FlowListItem, FlowRecord } from './flow.repository.js';
 
-/** Rows -> the API's JSON. Pure; lint runs here so every read shows the draft's issues. */
+/** Rows -> the API's JSON; lint runs here so every read shows the draft's issues (kept per draft revision). */
 export function toFlowSummary(flow: FlowRecord | FlowListItem): FlowSummaryDto {
   return {
     id: flow.id,
@@ -19,7 +19,30 @@ export function toFlowSummary(flow: FlowRecord | FlowListItem): FlowSummaryDto {
 }
 
 export function toFlowDetail(flow: FlowRecord): FlowDetailDto {
-  return { ...toFlowSummary(flow), document: flow.draft, issues: toIssues(lint(flow.draft)) };
+  return { ...toFlowSummary(flow), document: flow.draft, issues: draftIssues(flow) };
+}
+
+/** Drafts whose issues are kept: a draft revision never changes, so an entry never goes stale. */
+const LINTED_DRAFTS = 500;
+const lintedDrafts = new Map<string, LintIssueDto[]>();
+
+/**
+ * The lint issues of a flow's draft at its revision. Every read of a flow shows them, and
+ * linting a 1,000-box draft takes some 20 ms: a draft read again at the same revision (the
+ * editor opened again, another tab) reuses them.
+ */
+function draftIssues(flow: FlowRecord): LintIssueDto[] {
+  // The time of the write too: a revision number alone could name a write rolled back, then another.
+  const key = `${flow.id}#${String(flow.draftRevision)}#${String(flow.updatedAt.getTime())}`;
+  const known = lintedDrafts.get(key);
+  if (known !== undefined) return known.map((issue) => ({ ...issue }));
+  const issues = toIssues(lint(flow.draft));
+  if (lintedDrafts.size >= LINTED_DRAFTS) {
+    const oldest = lintedDrafts.keys().next().value;
+    if (oldest !== undefined) lintedDrafts.delete(oldest);
+  }
+  lintedDrafts.set(key, issues);
+  return issues.map((issue) => ({ ...issue }));
 }
 
 export function toFlowVersion(version: FlowVersionRecord): FlowVersionDto {
