@@ -13,7 +13,8 @@ export interface ConversationRecord {
   readonly simulatedFlowId: string | null;
 }
 
-interface ConversationRow {
+/** A `conversations` row as the runtime reads it. */
+export interface ConversationRow {
   id: string;
   workspace_id: string;
   contact_id: string;
@@ -25,7 +26,7 @@ interface ConversationRow {
 
 const COLUMNS = `id, workspace_id, contact_id, channel, status, priority, simulated_flow_id`;
 
-function toRecord(row: ConversationRow): ConversationRecord {
+export function toConversationRecord(row: ConversationRow): ConversationRecord {
   return { id: row.id, workspaceId: row.workspace_id, contactId: row.contact_id, channel: row.channel, status: row.status, priority: row.priority, simulatedFlowId: row.simulated_flow_id };
 }
 
@@ -34,7 +35,7 @@ function toRecord(row: ConversationRow): ConversationRecord {
 export class ConversationRepository {
   async findById(db: Queryable, { workspaceId, id }: { workspaceId: string; id: string }): Promise<ConversationRecord | null> {
     const rows = await db.query<ConversationRow[]>(`SELECT ${COLUMNS} FROM conversations WHERE id = $1 AND workspace_id = $2`, [id, workspaceId]);
-    return rows[0] === undefined ? null : toRecord(rows[0]);
+    return rows[0] === undefined ? null : toConversationRecord(rows[0]);
   }
 
   async countForContact(db: Queryable, { workspaceId, contactId }: { workspaceId: string; contactId: string }): Promise<number> {
@@ -47,7 +48,7 @@ export class ConversationRepository {
       `INSERT INTO conversations (workspace_id, contact_id, channel, created_at, updated_at) VALUES ($1, $2, $3, $4, $4) RETURNING ${COLUMNS}`,
       [workspaceId, contactId, channel, at],
     );
-    return toRecord(rows[0] as ConversationRow);
+    return toConversationRecord(rows[0] as ConversationRow);
   }
 
   async touchInbound(db: Queryable, { workspaceId, id, at }: { workspaceId: string; id: string; at: Date }): Promise<void> {
@@ -93,7 +94,7 @@ export class ConversationRepository {
          FOR UPDATE`,
       [workspaceId, contactId, channel],
     );
-    return rows[0] === undefined ? null : toRecord(rows[0]);
+    return rows[0] === undefined ? null : toConversationRecord(rows[0]);
   }
 
   /** A person takes over: the bot stays silent until the conversation is handed back. */

@@ -15,7 +15,8 @@ export interface FlowSessionRecord {
   readonly document: unknown;
 }
 
-interface SessionRow {
+/** A `flow_sessions` row as the runtime reads it. */
+export interface SessionRow {
   id: string;
   workspace_id: string;
   conversation_id: string;
@@ -26,9 +27,11 @@ interface SessionRow {
   document: unknown;
 }
 
-const COLUMNS = `id, workspace_id, conversation_id, flow_id, flow_version, state, version, document`;
+/** The columns of a SessionRow (prefix them with an alias in a join). */
+export const SESSION_COLUMNS = ['id', 'workspace_id', 'conversation_id', 'flow_id', 'flow_version', 'state', 'version', 'document'] as const;
+const COLUMNS = SESSION_COLUMNS.join(', ');
 
-function toRecord(row: SessionRow): FlowSessionRecord {
+export function toSessionRecord(row: SessionRow): FlowSessionRecord {
   return { id: row.id, workspaceId: row.workspace_id, conversationId: row.conversation_id, flowId: row.flow_id, flowVersion: row.flow_version, state: row.state, version: row.version, document: row.document };
 }
 
@@ -37,7 +40,7 @@ function toRecord(row: SessionRow): FlowSessionRecord {
 export class FlowSessionRepository {
   async findById(db: Queryable, { workspaceId, id }: { workspaceId: string; id: string }): Promise<FlowSessionRecord | null> {
     const rows = await db.query<SessionRow[]>(`SELECT ${COLUMNS} FROM flow_sessions WHERE id = $1 AND workspace_id = $2`, [id, workspaceId]);
-    return rows[0] === undefined ? null : toRecord(rows[0]);
+    return rows[0] === undefined ? null : toSessionRecord(rows[0]);
   }
 
   async findRunning(db: Queryable, { workspaceId, conversationId }: { workspaceId: string; conversationId: string }): Promise<FlowSessionRecord | null> {
@@ -45,7 +48,7 @@ export class FlowSessionRepository {
       workspaceId,
       conversationId,
     ]);
-    return rows[0] === undefined ? null : toRecord(rows[0]);
+    return rows[0] === undefined ? null : toSessionRecord(rows[0]);
   }
 
   async insert(

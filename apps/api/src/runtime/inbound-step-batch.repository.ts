@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Effect } from '@jornada/flow-engine';
-import type { ConversationPriority, ConversationStatus } from '../database/entities/index.js';
-import type { ConversationRecord } from './conversation.repository.js';
-import type { FlowSessionRecord } from './flow-session.repository.js';
+import { toConversationRecord, type ConversationRecord, type ConversationRow } from './conversation.repository.js';
+import { SESSION_COLUMNS, toSessionRecord, type FlowSessionRecord, type SessionRow } from './flow-session.repository.js';
 import { SEND_LEASE_MS } from './inline-send-claims.js';
 import { conversationLockSql, senderLockKey, type Queryable } from './runtime-sql.js';
 import type { LogEntry, PendingSend } from './step-writer.js';
@@ -63,27 +62,9 @@ export interface BatchedStepWritten {
   readonly claimedIds: ReadonlyMap<string, string>;
 }
 
-interface LockedRow {
+interface LockedRow extends ConversationRow {
   ord: number;
   pending: { id: string; provider_key: string; payload: unknown }[] | null;
-  id: string;
-  workspace_id: string;
-  contact_id: string;
-  channel: string;
-  status: ConversationStatus;
-  priority: ConversationPriority;
-  simulated_flow_id: string | null;
-}
-
-interface SessionRow {
-  id: string;
-  workspace_id: string;
-  conversation_id: string;
-  flow_id: string;
-  flow_version: number;
-  state: unknown;
-  version: number;
-  document: unknown;
 }
 
 /**
@@ -132,7 +113,7 @@ export class InboundStepBatchRepository {
         row.ord,
         {
           pending: (row.pending ?? []).map((e) => ({ id: e.id, providerKey: e.provider_key, payload: e.payload })),
-          conversation: { id: row.id, workspaceId: row.workspace_id, contactId: row.contact_id, channel: row.channel, status: row.status, priority: row.priority, simulatedFlowId: row.simulated_flow_id },
+          conversation: toConversationRecord(row),
         },
       ]),
     );
@@ -141,18 +122,13 @@ export class InboundStepBatchRepository {
   /** The running session of each conversation (by conversation id); call it holding the conversation locks. */
   async runningSessions(tx: Queryable, conversations: readonly ConversationRecord[]): Promise<Map<string, FlowSessionRecord>> {
     const rows = await tx.query<SessionRow[]>(
-      `SELECT s.id, s.workspace_id, s.conversation_id, s.flow_id, s.flow_version, s.state, s.version, s.document
+      `SELECT ${SESSION_COLUMNS.map((column) => `s.${column}`).join(', ')}
          FROM flow_sessions s JOIN unnest($1::uuid[], $2::uuid[]) AS w(workspace_id, conversation_id)
            ON s.workspace_id = w.workspace_id AND s.conversation_id = w.conversation_id
         WHERE s.status <> 'ended'`,
       [conversations.map((c) => c.workspaceId), conversations.map((c) => c.id)],
     );
-    return new Map(
-      rows.map((row) => [
-        row.conversation_id,
-        { id: row.id, workspaceId: row.workspace_id, conversationId: row.conversation_id, flowId: row.flow_id, flowVersion: row.flow_version, state: row.state, version: row.version, document: row.document },
-      ]),
-    );
+    return new Map(rows.map((row) => [row.conversation_id, toSessionRecord(row)]));
   }
 
   /**

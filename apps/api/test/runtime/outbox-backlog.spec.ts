@@ -4,7 +4,7 @@
 // plan read (EXPLAIN ANALYZE), and the outbox rows a transaction fetched (pg_stat_xact_user_tables).
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { InboundStepBatchRepository } from '../../src/runtime/inbound-step-batch.repository.js';
 import { InlineSendClaims } from '../../src/runtime/inline-send-claims.js';
 import { ProcessInboundEventUseCase } from '../../src/runtime/process-inbound-event.use-case.js';
@@ -78,8 +78,7 @@ describe('the pending outbox under a backlog', () => {
   it("writes a step's sends, checking the conversation's own pending sends only", async () => {
     const writer = api.app.get(StepWriter);
     const claims = api.app.get(InlineSendClaims);
-    const fetched = await db
-      .transaction(async (tx) => {
+    const fetched = await outboxRowsFetchedBy(db, async (tx) => {
         claims.collect(tx);
         await writer.write(tx, {
           scope: { workspaceId: ws, sessionId: quiet.sessionId, flowId: randomUUID(), contactId: randomUUID(), conversationId: quiet.conversationId, channel: 'sandbox' },
@@ -90,20 +89,13 @@ describe('the pending outbox under a backlog', () => {
         });
         const claimed = claims.take(tx);
         expect(claimed).toHaveLength(1); // nothing of its own was pending: the new send is leased to this process
-        const [stats] = await tx.query<{ rows: string }[]>(`SELECT seq_tup_read + coalesce(idx_tup_fetch, 0) AS rows FROM pg_stat_xact_user_tables WHERE relname = 'outbox'`);
-        throw new Rollback(Number(stats?.rows));
-      })
-      .catch((error: unknown) => {
-        if (error instanceof Rollback) return error.rows;
-        throw error;
       });
     expect(fetched).toBeLessThan(50);
   });
 
   it("writes a batch of steps' sends, checking those conversations' own pending sends only", async () => {
     const batch = api.app.get(InboundStepBatchRepository);
-    const fetched = await db
-      .transaction(async (tx) => {
+    const fetched = await outboxRowsFetchedBy(db, async (tx) => {
         const written = await batch.write(tx, [
           {
             workspaceId: ws,
@@ -125,12 +117,6 @@ describe('the pending outbox under a backlog', () => {
           },
         ]);
         expect(written.claimedIds.size).toBe(1); // nothing of its own was pending: the new send is leased to this process
-        const [stats] = await tx.query<{ rows: string }[]>(`SELECT seq_tup_read + coalesce(idx_tup_fetch, 0) AS rows FROM pg_stat_xact_user_tables WHERE relname = 'outbox'`);
-        throw new Rollback(Number(stats?.rows));
-      })
-      .catch((error: unknown) => {
-        if (error instanceof Rollback) return error.rows;
-        throw error;
       });
     expect(fetched).toBeLessThan(50);
   });
@@ -149,6 +135,20 @@ describe('the pending outbox under a backlog', () => {
     }
   });
 });
+
+/** The outbox rows `probe` fetched (what its plans read), in a transaction rolled back afterwards. */
+async function outboxRowsFetchedBy(db: DataSource, probe: (tx: EntityManager) => Promise<void>): Promise<number> {
+  return db
+    .transaction(async (tx) => {
+      await probe(tx);
+      const [stats] = await tx.query<{ rows: string }[]>(`SELECT seq_tup_read + coalesce(idx_tup_fetch, 0) AS rows FROM pg_stat_xact_user_tables WHERE relname = 'outbox'`);
+      throw new Rollback(Number(stats?.rows));
+    })
+    .catch((error: unknown) => {
+      if (error instanceof Rollback) return error.rows;
+      throw error;
+    });
+}
 
 /** Ends the probe's transaction without keeping what it wrote. */
 class Rollback extends Error {
