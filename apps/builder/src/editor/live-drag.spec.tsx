@@ -15,14 +15,20 @@ function storeWithBoxes() {
   return { store, nodes };
 }
 
+/** The store with two of its boxes picked, its entries as they were, and a listener counting its notifications. */
+function twoBoxesWatched() {
+  const { store, nodes } = storeWithBoxes();
+  const [, a, b] = nodes;
+  if (a === undefined || b === undefined) throw new Error('template too small');
+  const before = new Map(store.getState().nodeLookup);
+  const notified = jest.fn();
+  const unsubscribe = store.subscribe(notified);
+  return { store, nodes, a, b, before, notified, unsubscribe };
+}
+
 describe('moveInStore', () => {
   it('moves the dragged boxes in React Flow\'s lookup and nodes, leaving every other box\'s entry as it was', () => {
-    const { store, nodes } = storeWithBoxes();
-    const [, a, b] = nodes;
-    if (a === undefined || b === undefined) throw new Error('template too small');
-    const before = new Map(store.getState().nodeLookup);
-    const notified = jest.fn();
-    const unsubscribe = store.subscribe(notified);
+    const { store, nodes, a, b, before, notified, unsubscribe } = twoBoxesWatched();
     const refused = moveInStore(store, [frame(a.id, 1000, 2000), frame(b.id, 1300, 2100)]);
     unsubscribe();
     expect(refused).toEqual([]);
@@ -68,12 +74,7 @@ describe('selectInStore', () => {
   const pick = (id: string, selected = true) => ({ type: 'select' as const, id, selected });
 
   it('selects and unselects boxes in React Flow\'s lookup and nodes, raised as React Flow raises them, with one notification', () => {
-    const { store, nodes } = storeWithBoxes();
-    const [, a, b] = nodes;
-    if (a === undefined || b === undefined) throw new Error('template too small');
-    const before = new Map(store.getState().nodeLookup);
-    const notified = jest.fn();
-    const unsubscribe = store.subscribe(notified);
+    const { store, a, b, before, notified, unsubscribe } = twoBoxesWatched();
     expect(selectInStore(store, [pick(a.id), pick(b.id)])).toEqual([]);
     unsubscribe();
     expect(notified).toHaveBeenCalledTimes(1);
