@@ -1,4 +1,4 @@
-import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Panel, useReactFlow, useStoreApi } from '@xyflow/react';
 import { applyOperationWithInverse, type CanvasPoint, type FlowDocument, type FlowOperation, type LintIssue } from '@jornada/flow-engine';
 import { useApi } from '../api/api-context.js';
@@ -8,7 +8,7 @@ import { useSignedIn } from '../auth/session-context.js';
 import { useT } from '../i18n/index.js';
 import { useToast } from '../ui/toast.js';
 import { SimulatorPanel, type SimulatorPath } from '../simulator/index.js';
-import { NodeInspector, type InspectorSelection } from './inspector/index.js';
+import { NodeInspector } from './inspector/index.js';
 import { layoutPositions, type BoxSize } from './auto-layout.js';
 import { Autosave, type SaveStatus } from './autosave.js';
 import { CLIPBOARD_STORAGE_KEY, copySelection, parseClipboard, pasteOperation, serializeClipboard, type ClipboardPayload } from './clipboard.js';
@@ -29,6 +29,7 @@ import { QuickAdd } from './quick-add.js';
 import { useCanvasState, type CanvasStoreWriter } from './use-canvas-state.js';
 import { useEditorDialogs } from './use-editor-dialogs.js';
 import { useEditorShortcuts } from './use-editor-shortcuts.js';
+import { useInspectorSelection } from './use-inspector-selection.js';
 import { useLint } from './use-lint.js';
 
 const reducer = applyOperationWithInverse;
@@ -154,10 +155,6 @@ export function FlowEditor({ flow, initialDocument }: { flow: FlowDetail; initia
   const { select: selectBoxes, selectAll } = canvas;
 
   // ---- Selection, panels, dialogs.
-  const [selectedNodes, setSelectedNodes] = useState<string[]>([]);
-  const [selectedEdges, setSelectedEdges] = useState<string[]>([]);
-  const [inspectorOpen, setInspectorOpen] = useState(true);
-  const [focusPath, setFocusPath] = useState<string | undefined>(undefined);
   const [paletteOpen, setPaletteOpen] = useState(!readOnly);
   const [problemsOpen, setProblemsOpen] = useState(false);
   const [quickAdd, setQuickAdd] = useState<{ from: { source: string; sourceHandle: string }; screen: { x: number; y: number } } | null>(null);
@@ -185,51 +182,7 @@ export function FlowEditor({ flow, initialDocument }: { flow: FlowDetail; initia
     window.document.title = `${t('editor.pageTitle', { name: document.name })} · Jornada`;
   }, [document.name, t]);
 
-  // In a transition: a box's form in the inspector takes some 30 ms to render on a slow machine.
-  // And not while a drag lasts: a press on a box that is not selected selects it as its drag
-  // starts, and even rendered between frames, the new form is styled, laid out and painted in one
-  // frame (~15 ms in a trace of the bench's drag), which dropped a frame of the drag. The
-  // inspector shows the dragged box once it is dropped.
-  const dragging = useRef(false);
-  const heldSelection = useRef<{ nodeIds: string[]; edgeIds: string[] } | null>(null);
-  const showSelection = useCallback((nodeIds: string[], edgeIds: string[]) => {
-    startTransition(() => {
-      setSelectedNodes(nodeIds);
-      setSelectedEdges(edgeIds);
-      setFocusPath(undefined);
-      if (nodeIds.length === 1) setInspectorOpen(true);
-    });
-  }, []);
-  const onSelectionChange = useCallback((nodeIds: string[], edgeIds: string[]) => {
-    if (dragging.current) heldSelection.current = { nodeIds, edgeIds };
-    else showSelection(nodeIds, edgeIds);
-  }, [showSelection]);
-  const onDragging = useCallback((now: boolean) => {
-    dragging.current = now;
-    const held = heldSelection.current;
-    if (now || held === null) return;
-    heldSelection.current = null;
-    showSelection(held.nodeIds, held.edgeIds);
-  }, [showSelection]);
-  // A drag React Flow ends without telling (its box removed meanwhile) ends with the button.
-  useEffect(() => {
-    const released = () => {
-      if (dragging.current) onDragging(false);
-    };
-    window.addEventListener('pointerup', released);
-    window.addEventListener('pointercancel', released);
-    return () => {
-      window.removeEventListener('pointerup', released);
-      window.removeEventListener('pointercancel', released);
-    };
-  }, [onDragging]);
-
-  const triggerIds = useMemo(() => new Set(document.triggers.map((trigger) => trigger.id)), [document.triggers]);
-  const selection: InspectorSelection = useMemo(() => {
-    const [only] = selectedNodes;
-    if (selectedNodes.length !== 1 || only === undefined) return { kind: 'flow' };
-    return triggerIds.has(only) ? { kind: 'trigger', id: only } : { kind: 'node', id: only };
-  }, [selectedNodes, triggerIds]);
+  const { selectedNodes, selectedEdges, selection, triggerIds, inspectorOpen, setInspectorOpen, focusPath, setFocusPath, onSelectionChange, onDragging } = useInspectorSelection(document.triggers);
 
   /** Selects boxes and brings the first into view. */
   const focusElements = useCallback(
