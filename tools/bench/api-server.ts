@@ -106,7 +106,9 @@ export async function startBenchServer(env: Record<string, string>, options: { s
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       await exited;
-      if (serverUrl) await sql(serverUrl, `DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+      // BENCH_KEEP_DATABASE=1 leaves the scratch database to examine (EXPLAIN, row counts) after the run.
+      if (serverUrl && process.env['BENCH_KEEP_DATABASE'] !== '1') await sql(serverUrl, `DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+      else if (serverUrl) console.warn(`kept the scratch database ${dbName}`);
       if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
