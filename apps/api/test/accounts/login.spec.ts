@@ -144,6 +144,21 @@ describe('login and sessions', () => {
     expect(basic.status).toBe(401);
   });
 
+  it('answers each of many requests arriving together with its own session (the look-ups share statements)', async () => {
+    const bia = await kit.user({ name: 'Bia' });
+    await kit.member(second, bia.id, 'agent');
+    const anaToken = await kit.session(ana.id);
+    const biaToken = await kit.session(bia.id);
+    const expired = await kit.session(bia.id, { expiresAt: new Date(Date.now() - 1000) });
+    const asks = Array.from({ length: 40 }, (_, n) => [anaToken, biaToken, expired, 'y'.repeat(43)][n % 4] as string);
+    const answers = await Promise.all(asks.map((token) => call(api, 'GET', '/api/auth/me', { token })));
+    answers.forEach((answer, n) => {
+      if (n % 4 === 0) expect(answer.body).toMatchObject({ user: { id: ana.id }, currentWorkspaceId: shop });
+      else if (n % 4 === 1) expect(answer.body).toMatchObject({ user: { id: bia.id }, currentWorkspaceId: second });
+      else expect(answer.status).toBe(401);
+    });
+  });
+
   it('slides the expiry on use (written at most every few minutes) and refreshes the cookie', async () => {
     const token = await kit.session(ana.id, { expiresAt: new Date(Date.now() + 60_000) });
     const db = api.database.dataSource;

@@ -1,0 +1,65 @@
+import type { DataSource } from 'typeorm';
+import { SessionRepository } from './session.repository.js';
+
+interface Row {
+  token_hash: string;
+  expires_at: Date;
+  id: string;
+  user_id: string;
+  last_used_at: Date | null;
+  current_workspace_id: string | null;
+  current_role: string | null;
+}
+
+/** A DataSource whose statements are recorded and answered by hand, from `table`. */
+function heldDataSource(table: Row[]) {
+  const statements: { params: unknown[]; answer: () => void }[] = [];
+  const dataSource = {
+    query: (_sql: string, params: unknown[]) =>
+      new Promise<Row[]>((resolve) => {
+        const [hashes, since] = params as [string[], Date];
+        statements.push({ params, answer: () => resolve(table.filter((row) => hashes.includes(row.token_hash) && row.expires_at > since)) });
+      }),
+  } as unknown as DataSource;
+  return { dataSource, statements };
+}
+
+const row = (hash: string, expiresAt: Date): Row => ({
+  token_hash: hash,
+  expires_at: expiresAt,
+  id: `session-${hash}`,
+  user_id: `user-${hash}`,
+  last_used_at: null,
+  current_workspace_id: `workspace-${hash}`,
+  current_role: 'editor',
+});
+
+describe('SessionRepository.findActive', () => {
+  it('looks up sessions that arrive together in one statement, and answers each its own', async () => {
+    const t0 = new Date('2026-12-06T10:00:00Z');
+    const later = new Date(t0.getTime() + 5_000);
+    const { dataSource, statements } = heldDataSource([row('a', new Date(t0.getTime() + 60_000)), row('b', new Date(t0.getTime() + 2_000)), row('c', new Date(t0.getTime() + 60_000))]);
+    const sessions = new SessionRepository(dataSource);
+
+    const first = sessions.findActive('a', t0);
+    const second = sessions.findActive('b', t0);
+    // These three wait for the first statements to answer, then share one.
+    const queued = [sessions.findActive('c', t0), sessions.findActive('b', later), sessions.findActive('missing', t0), sessions.findActive('a', later)];
+    expect(statements).toHaveLength(2);
+    statements[0]?.answer();
+    statements[1]?.answer();
+    await expect(first).resolves.toMatchObject({ id: 'session-a', userId: 'user-a', currentWorkspaceId: 'workspace-a', currentRole: 'editor' });
+    await expect(second).resolves.toMatchObject({ id: 'session-b' });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(statements).toHaveLength(3);
+    // One read as of the earliest time asked, each token once.
+    expect(statements[2]?.params).toEqual([['c', 'b', 'missing', 'a'], t0]);
+    statements[2]?.answer();
+    const [c, bLater, missing, aLater] = await Promise.all(queued);
+    expect(c).toMatchObject({ id: 'session-c' });
+    // b expires at t0 + 2 s: alive for the caller asking at t0, expired for the one asking 5 s later.
+    expect(bLater).toBeNull();
+    expect(missing).toBeNull();
+    expect(aLater).toMatchObject({ id: 'session-a' });
+  });
+});
