@@ -1,8 +1,8 @@
 // The sandbox conversation look-up runs on every message posted to the sandbox channel (the
 // simulator, the runtime benchmark): it must touch the conversation and its contact's identity,
 // not one row per sandbox contact of the workspace.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { FIND_SANDBOX_CONVERSATION_SQL, SANDBOX_CHANNEL } from '../../src/channels/sandbox/sandbox-conversations.service.js';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { FIND_SANDBOX_CONVERSATIONS_SQL, SANDBOX_CHANNEL, SandboxConversationsService } from '../../src/channels/sandbox/sandbox-conversations.service.js';
 import { createWorkspace } from '../flows/api-client.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
@@ -50,19 +50,52 @@ describe('sandbox conversation look-up', () => {
   afterAll(() => database.drop());
 
   it('finds the conversation and its sender', async () => {
-    const rows = await database.dataSource.query<{ id: string; external_id: string }[]>(FIND_SANDBOX_CONVERSATION_SQL, [conversationId, workspaceId, SANDBOX_CHANNEL]);
+    const rows = await database.dataSource.query<{ id: string; workspace_id: string; channel: string; external_id: string }[]>(FIND_SANDBOX_CONVERSATIONS_SQL, [[conversationId]]);
     expect(rows).toHaveLength(1);
-    expect(rows[0]?.id).toBe(conversationId);
+    expect(rows[0]).toMatchObject({ id: conversationId, workspace_id: workspaceId, channel: SANDBOX_CHANNEL });
     expect(rows[0]?.external_id).toMatch(/^sandbox-/);
   });
 
   it('touches a handful of rows however many sandbox contacts the workspace has', async () => {
-    const plan = await database.dataSource.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }[]>(`EXPLAIN (ANALYZE, FORMAT JSON) ${FIND_SANDBOX_CONVERSATION_SQL}`, [
-      conversationId,
-      workspaceId,
-      SANDBOX_CHANNEL,
-    ]);
+    const plan = await database.dataSource.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }[]>(`EXPLAIN (ANALYZE, FORMAT JSON) ${FIND_SANDBOX_CONVERSATIONS_SQL}`, [[conversationId]]);
     const root = (plan[0] as { 'QUERY PLAN': [{ Plan: PlanNode }] })['QUERY PLAN'][0].Plan;
     expect(rowsTouched(root)).toBeLessThan(20);
+  });
+
+  it('finds several conversations in one statement, touching a handful of rows each', async () => {
+    const ids = (await database.dataSource.query<{ id: string }[]>(`SELECT id FROM conversations ORDER BY random() LIMIT 8`)).map((row) => row.id);
+    const rows = await database.dataSource.query<{ id: string }[]>(FIND_SANDBOX_CONVERSATIONS_SQL, [ids]);
+    expect(rows.map((row) => row.id).sort()).toEqual([...ids].sort());
+    const plan = await database.dataSource.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }[]>(`EXPLAIN (ANALYZE, FORMAT JSON) ${FIND_SANDBOX_CONVERSATIONS_SQL}`, [ids]);
+    const root = (plan[0] as { 'QUERY PLAN': [{ Plan: PlanNode }] })['QUERY PLAN'][0].Plan;
+    expect(rowsTouched(root)).toBeLessThan(8 * 20);
+  });
+
+  it('answers each of many look-ups arriving together with its own conversation, or 404 for another workspace, channel or id', async () => {
+    // Only the database is used by find().
+    const service = new SandboxConversationsService(database.dataSource, ...([undefined, undefined, undefined, undefined, undefined] as unknown as [never, never, never, never, never]));
+    const other = await createWorkspace(database.dataSource, { name: 'Other shop' });
+    const [foreign] = await database.dataSource.query<{ id: string }[]>(
+      `WITH c AS (INSERT INTO contacts (workspace_id, name) VALUES ($1, 'Elsewhere') RETURNING id, workspace_id),
+            i AS (INSERT INTO contact_identities (workspace_id, contact_id, channel, external_id) SELECT workspace_id, id, $2, 'sandbox-' || id FROM c RETURNING contact_id, workspace_id)
+       INSERT INTO conversations (workspace_id, contact_id, channel) SELECT workspace_id, contact_id, $2 FROM i RETURNING id`,
+      [other, SANDBOX_CHANNEL],
+    );
+    const [whatsapp] = await database.dataSource.query<{ id: string }[]>(
+      `WITH c AS (INSERT INTO contacts (workspace_id, name) VALUES ($1, 'On WhatsApp') RETURNING id, workspace_id),
+            i AS (INSERT INTO contact_identities (workspace_id, contact_id, channel, external_id) SELECT workspace_id, id, 'whatsapp', '5511999990000' FROM c RETURNING contact_id, workspace_id)
+       INSERT INTO conversations (workspace_id, contact_id, channel) SELECT workspace_id, contact_id, 'whatsapp' FROM i RETURNING id`,
+      [workspaceId],
+    );
+    const own = (await database.dataSource.query<{ id: string }[]>(`SELECT id FROM conversations WHERE workspace_id = $1 AND channel = $2 ORDER BY random() LIMIT 12`, [workspaceId, SANDBOX_CHANNEL])).map((row) => row.id);
+    const asks = [...own, foreign?.id as string, whatsapp?.id as string, '00000000-0000-4000-8000-000000000000', own[0] as string];
+    const statements = jest.spyOn(database.dataSource, 'query');
+    const answers = await Promise.all(asks.map((id) => service.find(workspaceId, id).then((found) => found, (error: unknown) => error)));
+    // Two go at once, alone; the rest wait for them and share the third.
+    expect(statements).toHaveBeenCalledTimes(3);
+    statements.mockRestore();
+    own.forEach((id, n) => expect(answers[n]).toMatchObject({ id, sender: expect.stringMatching(/^sandbox-/) }));
+    for (const refused of answers.slice(own.length, own.length + 3)) expect(refused).toMatchObject({ code: 'not_found' });
+    expect(answers[asks.length - 1]).toMatchObject({ id: own[0] });
   });
 });

@@ -9,6 +9,7 @@ import { isUuid } from '../../flows/keyset-cursor.js';
 import { ApiError } from '../../http/api-error.js';
 import { QueueService } from '../../queues/queue.service.js';
 import { Clock } from '../../runtime/clock.js';
+import { StatementCoalescer } from '../../runtime/concurrency/statement-coalescer.js';
 import { RecordInboundEventUseCase } from '../../runtime/record-inbound-event.use-case.js';
 import { FEED_MESSAGE_COLUMNS, toFeedMessage, type FeedMessage, type FeedMessageRow } from '../../realtime/feed-message.js';
 
@@ -26,19 +27,29 @@ export interface SandboxContactOptions {
 }
 
 /**
- * A conversation and its contact's sandbox identity, looked up by contact (the conversation row
- * already proves the workspace). Filtered by workspace and channel too, the planner prefers the
- * (workspace, channel, external_id) index and reads one row per sandbox contact of the
- * workspace on every message posted — before statistics exist, which is when a burst of new
- * simulator or benchmark conversations arrives.
+ * Conversations and their contacts' sandbox identities, looked up by conversation id ($1, an
+ * array: concurrent messages share the statement) and then each identity by contact (the
+ * conversation row already proves the workspace). Filtered by workspace and channel too, the
+ * planner prefers the (workspace, channel, external_id) index and reads one row per sandbox
+ * contact of the workspace on every message posted — before statistics exist, which is when a
+ * burst of new simulator or benchmark conversations arrives. The caller checks each row's
+ * workspace and channel.
  */
-export const FIND_SANDBOX_CONVERSATION_SQL = `SELECT c.id, c.contact_id, i.external_id FROM conversations c
+export const FIND_SANDBOX_CONVERSATIONS_SQL = `SELECT c.id, c.workspace_id, c.channel, c.contact_id, i.external_id FROM conversations c
    CROSS JOIN LATERAL (
      SELECT ci.external_id FROM contact_identities ci
       WHERE ci.contact_id = c.contact_id AND ci.channel = c.channel
       ORDER BY ci.external_id LIMIT 1
    ) i
-  WHERE c.id = $1 AND c.workspace_id = $2 AND c.channel = $3`;
+  WHERE c.id = ANY($1::uuid[])`;
+
+interface SandboxConversationRow {
+  id: string;
+  workspace_id: string;
+  channel: string;
+  contact_id: string;
+  external_id: string;
+}
 
 const notFound = () => new ApiError({ status: 404, code: 'not_found', message: 'Sandbox conversation not found.' });
 
@@ -108,18 +119,22 @@ export class SandboxConversationsService {
     return rows.map(toFeedMessage);
   }
 
-  /** The sandbox conversation and its sender; 404 for another workspace's or another channel's. */
+  /**
+   * The sandbox conversation and its sender; 404 for another workspace's or another channel's.
+   * Messages posted at the same time share one statement (StatementCoalescer).
+   */
   async find(workspaceId: string, conversationId: string): Promise<SandboxConversation> {
     if (!isUuid(conversationId)) throw notFound();
-    const rows = await this.dataSource.query<{ id: string; contact_id: string; external_id: string }[]>(FIND_SANDBOX_CONVERSATION_SQL, [
-      conversationId,
-      workspaceId,
-      SANDBOX_CHANNEL,
-    ]);
-    const row = rows[0];
-    if (row === undefined) throw notFound();
+    const row = await this.lookups.submit(conversationId);
+    if (row === undefined || row.workspace_id !== workspaceId || row.channel !== SANDBOX_CHANNEL) throw notFound();
     return { id: row.id, contactId: row.contact_id, sender: row.external_id };
   }
+
+  private readonly lookups = new StatementCoalescer<string, SandboxConversationRow | undefined>(async (ids) => {
+    const rows = await this.dataSource.query<SandboxConversationRow[]>(FIND_SANDBOX_CONVERSATIONS_SQL, [[...new Set(ids)]]);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => byId.get(id));
+  });
 }
 
 function toInboundMessage({ text, buttonId, title }: { text?: string | undefined; buttonId?: string | undefined; title?: string | undefined }): InboundMessage {
