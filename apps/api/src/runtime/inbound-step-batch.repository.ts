@@ -228,7 +228,7 @@ export class InboundStepBatchRepository {
        ), cancelled AS (
          UPDATE session_timers t SET status = 'cancelled'
            FROM jsonb_to_recordset($8::jsonb) AS x(workspace_id uuid, timer_id text)
-          WHERE t.timer_id = ANY($13::text[]) AND t.workspace_id = x.workspace_id AND t.timer_id = x.timer_id AND t.status = 'pending'
+          WHERE t.timer_id = ANY($13::text[]) AND t.workspace_id = x.workspace_id AND t.timer_id = x.timer_id AND t.status IS NOT DISTINCT FROM 'pending'
        ), logged AS (
          INSERT INTO run_log (workspace_id, session_id, at, kind, data)
          SELECT workspace_id, session_id, at, kind, data

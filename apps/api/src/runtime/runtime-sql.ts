@@ -26,3 +26,15 @@ export async function lockConversation(tx: Queryable, conversationId: string): P
 export function conversationLockSql(idExpression: string): string {
   return `pg_advisory_xact_lock(hashtextextended('runtime:conversation:' || (${idExpression})::text, 0))`;
 }
+
+/*
+ * Keyed status guards. A statement that finds a row by its key and guards it by a status that a
+ * partial index is defined on (outbox and session_timers 'pending', inbound_events 'received')
+ * writes the guard `status IS NOT DISTINCT FROM 'pending'`, not `status = 'pending'`. With the
+ * equality PostgreSQL can use the partial index, and while its statistics say that index is
+ * small it prefers it to the key's: it then reads every row the index holds and filters them by
+ * key — every pending send of every workspace, to mark one sent (1 ms a statement with a few
+ * hundred pending under `npm run bench:runtime`, growing with a burst until the statistics catch
+ * up). The two guards mean the same on these NOT NULL columns; with this one the key's index is
+ * the only way in. test/runtime/keyed-status-guard.spec.ts holds the statements to it.
+ */

@@ -86,7 +86,7 @@ export class StepWriter {
         await this.outbox(tx, scope, { effectId: effect.timerId, type: 'schedule_timer', payload: { ...effect }, at });
         return;
       case 'cancel_timer':
-        await tx.query(`UPDATE session_timers SET status = 'cancelled' WHERE workspace_id = $1 AND timer_id = $2 AND status = 'pending'`, [workspaceId, effect.timerId]);
+        await tx.query(`UPDATE session_timers SET status = 'cancelled' WHERE workspace_id = $1 AND timer_id = $2 AND status IS NOT DISTINCT FROM 'pending'`, [workspaceId, effect.timerId]);
         await this.outbox(tx, scope, { effectId: `${effect.timerId}:cancel`, type: 'cancel_timer', payload: { ...effect }, at });
         return;
       case 'handoff':

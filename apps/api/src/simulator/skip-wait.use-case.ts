@@ -37,7 +37,7 @@ export class SkipWaitUseCase {
     );
     const timer = rows[0];
     if (timer === undefined) throw new ApiError({ status: 409, code: 'nothing_to_skip', message: 'The simulation is not waiting on a timer.' });
-    await this.dataSource.query(`UPDATE session_timers SET fire_at = $2 WHERE id = $1 AND status = 'pending'`, [timer.id, this.clock.now()]);
+    await this.dataSource.query(`UPDATE session_timers SET fire_at = $2 WHERE id = $1 AND status IS NOT DISTINCT FROM 'pending'`, [timer.id, this.clock.now()]);
     const result = await this.fireTimer.execute({ workspaceId, timerId: timer.timer_id });
     await this.dispatcher.afterTimer(timer.id);
     if (result.status !== 'fired' && result.status !== 'stale') throw new ApiError({ status: 409, code: 'nothing_to_skip', message: 'The timer fired meanwhile.' });

@@ -7,12 +7,10 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { DataSource, type EntityManager } from 'typeorm';
 import { InboundStepBatchRepository } from '../../src/runtime/inbound-step-batch.repository.js';
 import { InlineSendClaims } from '../../src/runtime/inline-send-claims.js';
-import { ProcessInboundEventUseCase } from '../../src/runtime/process-inbound-event.use-case.js';
 import { OutboxRepository, PENDING_FOR_CONVERSATIONS_SQL } from '../../src/runtime/processing/outbox.repository.js';
-import { RecordInboundEventUseCase } from '../../src/runtime/record-inbound-event.use-case.js';
 import { StepWriter } from '../../src/runtime/step-writer.js';
 import { createTestApp, type TestApp } from '../support/create-test-app.js';
-import { echoFlow, publish, seedWorkspace, text } from './runtime-fixtures.js';
+import { echoFlow, openSandboxConversation, publish, seedWorkspace, text } from './runtime-fixtures.js';
 
 const BACKLOG = 5_000;
 
@@ -36,19 +34,7 @@ describe('the pending outbox under a backlog', () => {
   let quiet: { conversationId: string; sessionId: string };
   let busy: { conversationId: string; sessionId: string };
 
-  const conversationOf = async (sender: string) => {
-    const record = api.app.get(RecordInboundEventUseCase);
-    const { eventId } = await record.execute({ workspaceId: ws, channel: 'sandbox', providerKey: randomUUID(), sender, message: text('hi') });
-    await api.app.get(ProcessInboundEventUseCase).execute({ workspaceId: ws, eventId });
-    const [row] = await db.query<{ conversation_id: string; session_id: string }[]>(
-      `SELECT c.id AS conversation_id, s.id AS session_id FROM conversations c
-         JOIN contact_identities i ON i.contact_id = c.contact_id JOIN flow_sessions s ON s.conversation_id = c.id
-        WHERE i.workspace_id = $1 AND i.external_id = $2`,
-      [ws, sender],
-    );
-    if (row === undefined) throw new Error(`no session for ${sender}`);
-    return { conversationId: row.conversation_id, sessionId: row.session_id };
-  };
+  const conversationOf = (sender: string) => openSandboxConversation(api, ws, sender);
 
   beforeAll(async () => {
     api = await createTestApp();

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { Clock } from '../../src/runtime/clock.js';
+import { ProcessInboundEventUseCase } from '../../src/runtime/process-inbound-event.use-case.js';
+import { RecordInboundEventUseCase } from '../../src/runtime/record-inbound-event.use-case.js';
+import type { TestApp } from '../support/create-test-app.js';
 
 /** A clock the test moves by hand. */
 export class FakeClock extends Clock {
@@ -133,4 +136,18 @@ export function echoWithTimeoutFlow(name: string, keyword: string): Record<strin
       ['ask', 'timeout', 'late'],
     ],
   );
+}
+
+/** Opens a sandbox conversation for `sender` with a first message, stepped (its replies left unsent); answers its conversation and session. */
+export async function openSandboxConversation(api: TestApp, workspaceId: string, sender: string): Promise<{ conversationId: string; sessionId: string }> {
+  const { eventId } = await api.app.get(RecordInboundEventUseCase).execute({ workspaceId, channel: 'sandbox', providerKey: randomUUID(), sender, message: text('hi') });
+  await api.app.get(ProcessInboundEventUseCase).execute({ workspaceId, eventId });
+  const [row] = await api.database.dataSource.query<{ conversation_id: string; session_id: string }[]>(
+    `SELECT c.id AS conversation_id, s.id AS session_id FROM conversations c
+       JOIN contact_identities i ON i.contact_id = c.contact_id JOIN flow_sessions s ON s.conversation_id = c.id
+      WHERE i.workspace_id = $1 AND i.external_id = $2`,
+    [workspaceId, sender],
+  );
+  if (row === undefined) throw new Error(`no session for ${sender}`);
+  return { conversationId: row.conversation_id, sessionId: row.session_id };
 }

@@ -40,7 +40,7 @@ export class FailInboundEventUseCase {
       } catch (cause) {
         const message = next.id === eventId ? error : cause instanceof Error ? cause.message : String(cause);
         const [, count] = await this.dataSource.query<[unknown[], number]>(
-          `UPDATE inbound_events SET status = 'failed', processed_at = $3, error = $4 WHERE id = $1 AND workspace_id = $2 AND status = 'received'`,
+          `UPDATE inbound_events SET status = 'failed', processed_at = $3, error = $4 WHERE id = $1 AND workspace_id = $2 AND status IS NOT DISTINCT FROM 'received'`,
           [next.id, workspaceId, this.clock.now(), message.slice(0, 2000)],
         );
         if (count > 0) failed.push(next.id);

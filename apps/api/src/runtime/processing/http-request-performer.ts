@@ -41,7 +41,7 @@ export class HttpRequestPerformer {
       const sessionRow = await this.sessions.findById(tx, { workspaceId: row.workspaceId, id: row.sessionId });
       if (sessionRow === null) return null; // deleted with its conversation
       await lockConversation(tx, sessionRow.conversationId);
-      const [, updated] = await tx.query<[unknown[], number]>(`UPDATE outbox SET status = 'done', done_at = $2, attempts = attempts + 1 WHERE id = $1 AND status = 'pending'`, [
+      const [, updated] = await tx.query<[unknown[], number]>(`UPDATE outbox SET status = 'done', done_at = $2, attempts = attempts + 1 WHERE id = $1 AND status IS NOT DISTINCT FROM 'pending'`, [
         row.id,
         this.clock.now(),
       ]);

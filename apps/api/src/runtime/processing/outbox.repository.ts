@@ -83,14 +83,14 @@ export class OutboxRepository {
   /** Pending -> done; false when it was not pending (done or failed already). */
   async markDone(id: string, at: Date, db: Queryable = this.dataSource): Promise<boolean> {
     // An UPDATE answers [rows, count] through TypeORM's query().
-    const [, count] = await db.query<[unknown[], number]>(`UPDATE outbox SET status = 'done', done_at = $2, attempts = attempts + 1 WHERE id = $1 AND status = 'pending'`, [id, at]);
+    const [, count] = await db.query<[unknown[], number]>(`UPDATE outbox SET status = 'done', done_at = $2, attempts = attempts + 1 WHERE id = $1 AND status IS NOT DISTINCT FROM 'pending'`, [id, at]);
     return count > 0;
   }
 
   /** Pending -> failed, and the reason in the session's run log. */
   async markFailed(row: OutboxRecord, { at, error, errorClass }: { at: Date; error: string; errorClass: 'user' | 'transient' | 'system' }): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
-      const [, count] = await tx.query<[unknown[], number]>(`UPDATE outbox SET status = 'failed', done_at = $2, attempts = attempts + 1 WHERE id = $1 AND status = 'pending'`, [row.id, at]);
+      const [, count] = await tx.query<[unknown[], number]>(`UPDATE outbox SET status = 'failed', done_at = $2, attempts = attempts + 1 WHERE id = $1 AND status IS NOT DISTINCT FROM 'pending'`, [row.id, at]);
       if (count === 0) return;
       await tx.query(`INSERT INTO run_log (workspace_id, session_id, at, kind, data) VALUES ($1, $2, $3, 'error', $4::jsonb)`, [
         row.workspaceId,

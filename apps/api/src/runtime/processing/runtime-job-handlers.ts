@@ -159,7 +159,7 @@ export class RuntimeJobHandlers {
 
   private async markTimerFailed(timer: { id: string; workspace_id: string; session_id: string; timer_id: string; error: string; errorClass: string }): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
-      const [, count] = await tx.query<[unknown[], number]>(`UPDATE session_timers SET status = 'failed', error = $2 WHERE id = $1 AND status = 'pending'`, [
+      const [, count] = await tx.query<[unknown[], number]>(`UPDATE session_timers SET status = 'failed', error = $2 WHERE id = $1 AND status IS NOT DISTINCT FROM 'pending'`, [
         timer.id,
         timer.error.slice(0, 2000),
       ]);

@@ -38,6 +38,25 @@ const PACE_SAFETY = 0.95;
 type Claim = { readonly kind: 'claimed'; readonly sends: readonly ClaimedSend[] } | { readonly kind: 'busy' } | { readonly kind: 'done' };
 
 /**
+ * Marks sends done and their messages sent ($1 outbox ids, $2 their claim tokens, $3 now, $4
+ * message ids, $5 their workspaces, $6 the provider's ids); answers the messages marked. Each
+ * row is found by its primary key (`id = ANY`), whatever the plan: with a JSON recordset's
+ * estimate of 100 rows PostgreSQL planned a hash join over the whole table (3.3 ms a statement
+ * under load), and a prepared statement's generic plan cannot know how many rows come in
+ * either. The pending guard is written so no partial index can serve it (runtime-sql.ts,
+ * "Keyed status guards").
+ */
+export const MARK_SENT_SQL = `WITH done AS (
+         UPDATE outbox o SET status = 'done', done_at = $3, attempts = o.attempts + 1, claimed_until = NULL, claim_token = NULL
+           FROM unnest($1::uuid[], $2::uuid[]) AS i(outbox_id, token)
+          WHERE o.id = ANY($1::uuid[]) AND o.id = i.outbox_id AND o.claim_token = i.token AND o.status IS NOT DISTINCT FROM 'pending'
+       )
+       UPDATE messages m SET status = 'sent', provider_message_id = i.provider_message_id, sent_at = clock_timestamp()
+         FROM unnest($4::uuid[], $5::uuid[], $6::text[]) AS i(message_id, workspace_id, provider_message_id)
+        WHERE m.id = ANY($4::uuid[]) AND m.id = i.message_id AND m.workspace_id = i.workspace_id AND m.status = 'queued'
+       RETURNING m.id`;
+
+/**
  * Performs a conversation's sends in message order, one job at a time per conversation,
  * without holding a database connection across the provider call:
  * 1. claim — in a short transaction under the conversation's outbound lock, every pending send
@@ -128,20 +147,8 @@ export class SendPerformer {
 
   private readonly sentMarks = new StatementCoalescer<SentMark, boolean>(async (marks) => {
     // An UPDATE answers [rows, count] through TypeORM's query().
-    // Each row is found by its primary key (`id = ANY`), whatever the plan: with a JSON
-    // recordset's estimate of 100 rows PostgreSQL planned a hash join over the whole table (3.3 ms
-    // a statement under load, pg_stat_statements), and a prepared statement's generic plan cannot
-    // know how many rows come in either.
     const [rows] = await this.dataSource.query<[{ id: string }[], number]>(
-      `WITH done AS (
-         UPDATE outbox o SET status = 'done', done_at = $3, attempts = o.attempts + 1, claimed_until = NULL, claim_token = NULL
-           FROM unnest($1::uuid[], $2::uuid[]) AS i(outbox_id, token)
-          WHERE o.id = ANY($1::uuid[]) AND o.id = i.outbox_id AND o.claim_token = i.token AND o.status = 'pending'
-       )
-       UPDATE messages m SET status = 'sent', provider_message_id = i.provider_message_id, sent_at = clock_timestamp()
-         FROM unnest($4::uuid[], $5::uuid[], $6::text[]) AS i(message_id, workspace_id, provider_message_id)
-        WHERE m.id = ANY($4::uuid[]) AND m.id = i.message_id AND m.workspace_id = i.workspace_id AND m.status = 'queued'
-       RETURNING m.id`,
+      MARK_SENT_SQL,
       [
         marks.map((mark) => mark.row.id),
         marks.map((mark) => mark.token),
