@@ -150,7 +150,9 @@ export class InboundStepBatch {
             return [{ row: { id, workspaceId, sessionId, effectId: send.effectId, type: 'send', payload: send.payload, status: 'pending' as const }, messageId: send.messageId, message: send.content }];
           }),
         );
-        if (sends.length > 0) inlineSends.push({ conversationId, channel: write.conversation.channel, token: claimToken, sends });
+        // Complete when every send was claimed and no step wrote a timer row: nothing else of these steps is pending.
+        const complete = write.steps.every((step) => step.timers.length === 0) && sends.length === write.steps.reduce((n, step) => n + step.sends.length, 0);
+        if (sends.length > 0) inlineSends.push({ conversationId, channel: write.conversation.channel, token: claimToken, sends, complete });
       }
       results[index] = { status: 'done', processed: write.steps.map((step) => ({ eventId: step.eventId, outcome: step.outcome })), conversationIds: [conversationId], inlineSends };
     }

@@ -19,6 +19,12 @@ export interface InlineClaim {
   readonly channel: string;
   readonly token: string;
   readonly sends: readonly ClaimedSend[];
+  /**
+   * True when these sends are everything the step left pending in the conversation (no timer or
+   * other outbox row, no send it could not claim): once they are sent there is nothing to look
+   * up. False when unknown.
+   */
+  readonly complete: boolean;
 }
 
 /**

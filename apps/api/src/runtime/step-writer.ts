@@ -62,7 +62,7 @@ export class StepWriter {
     // Claimed for this process when its caller sends inline after the commit (see InlineSendClaims).
     const token = sends.length > 0 && this.inlineClaims.isCollecting(tx) && this.sendsInline(scope.channel) ? randomUUID() : null;
     const claimed = await this.writeSendsAndLog(tx, scope, sends, log, at, token);
-    if (token !== null && claimed.length > 0) this.inlineClaims.add(tx, { conversationId: scope.conversationId, channel: scope.channel, token, sends: claimed });
+    if (token !== null && claimed.length > 0) this.inlineClaims.add(tx, { conversationId: scope.conversationId, channel: scope.channel, token, sends: claimed, complete: false });
     // Delivered at commit: the simulator re-reads the path and variables, the inbox the conversation.
     await this.bus.notify(tx, { type: 'session', workspaceId: scope.workspaceId, conversationId: scope.conversationId, sessionId: scope.sessionId });
   }

@@ -104,6 +104,7 @@ describe('inbound steps in batches', () => {
       const claim = result.inlineSends[0]!;
       expect(claim.conversationId).toBe(result.conversationIds[0]);
       expect(claim.sends.map((send) => send.message)).toEqual([text(`any answer ${String(i)}`), text('any ask')]);
+      expect(claim.complete).toBe(true); // nothing else of the step is pending: no look-up after sending
       const leased = await db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM outbox WHERE id = ANY($1::uuid[]) AND claim_token = $2 AND claimed_until > now()`, [
         claim.sends.map((send) => send.row.id),
         claim.token,
@@ -145,6 +146,26 @@ describe('inbound steps in batches', () => {
     expect(results[0]?.inlineSends[0]?.sends.map((send) => send.message)).toEqual(['one', 'two', 'three', 'four'].flatMap((body) => [text(`any ${body}`), text('any ask')]));
     // The earlier events' own jobs find them processed.
     expect((await batch.execute([backlog[0]!, rest[0]!]))[0]?.status).toBe('already_processed');
+  });
+
+  it('says a claim is complete only when the steps left nothing else pending (a timer row is pending too)', async () => {
+    const echo = `sandbox-${randomUUID()}`;
+    const loop = `sandbox-${randomUUID()}`;
+    await stepAlone(await recordEvent('sandbox', echo, 'hello'));
+    await stepAlone(await recordEvent('sandbox', loop, 'loop'));
+    await db.query(`UPDATE outbox SET status = 'done', claim_token = NULL, claimed_until = NULL WHERE workspace_id = $1 AND type = 'send'`, [ws]);
+    clock.advance(60_000);
+
+    const events = [await recordEvent('sandbox', echo, 'again'), await recordEvent('sandbox', loop, 'an answer')];
+    const locked = jest.spyOn(single, 'executeLocked');
+    const results = await batch.execute(events);
+    expect(locked).not.toHaveBeenCalled(); // both stepped by the batch itself
+    expect(results.map((r) => r.status)).toEqual(['done', 'done']);
+    expect(results[0]?.inlineSends.map((claim) => claim.complete)).toEqual([true]);
+    // The loop's step cancelled its timeout and set a new one: outbox rows the claim does not cover.
+    expect(results[1]?.inlineSends.map((claim) => claim.complete)).toEqual([false]);
+    const timerRows = await db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM outbox WHERE conversation_id = $1 AND type <> 'send' AND status = 'pending'`, [results[1]?.conversationIds[0]]);
+    expect(timerRows[0]?.n).toBeGreaterThan(0);
   });
 
   it('steps the uncommon cases the single way inside the batch: a new sender, an event done before', async () => {

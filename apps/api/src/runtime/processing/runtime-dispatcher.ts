@@ -52,8 +52,17 @@ export class RuntimeDispatcher {
     // An inline send claims every send of its conversation pending at that moment, in order:
     // the rows it performed are not dispatched again.
     const performed = new Set<string>();
-    for (const claim of claimed) for (const id of await this.sends.performClaimed(claim)) performed.add(id);
-    for (const row of await this.outbox.listPendingForConversations(conversationIds)) {
+    // A conversation whose step left only sends it claimed, all sent now, has nothing pending to
+    // look up (the usual case: under load most steps' pending look-ups found nothing).
+    const settled = new Set<string>();
+    const unsettled = new Set<string>();
+    for (const claim of claimed) {
+      const sent = await this.sends.performClaimed(claim);
+      for (const id of sent) performed.add(id);
+      (claim.complete && sent.length === claim.sends.length ? settled : unsettled).add(claim.conversationId);
+    }
+    const toLookUp = conversationIds.filter((id) => !settled.has(id) || unsettled.has(id));
+    for (const row of await this.outbox.listPendingForConversations(toLookUp)) {
       if (performed.has(row.id)) continue;
       for (const id of await this.dispatch(row)) performed.add(id);
     }
