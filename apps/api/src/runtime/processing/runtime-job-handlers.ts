@@ -10,6 +10,7 @@ import { QUEUE_SETTINGS, type QueueSettings } from '../../queues/queue-settings.
 import type { JobContext } from '../../queues/queue.service.js';
 import { Clock } from '../clock.js';
 import { KeyedSerializer } from '../concurrency/keyed-serializer.js';
+import { RecentIds } from '../concurrency/recent-ids.js';
 import { StatementCoalescer } from '../concurrency/statement-coalescer.js';
 import { FireTimerUseCase } from '../fire-timer.use-case.js';
 import { InboundEventRepository } from '../inbound-event.repository.js';
@@ -23,6 +24,9 @@ import { OutboxRepository, type OutboxRecord } from './outbox.repository.js';
 import { HttpRequestPerformer } from './http-request-performer.js';
 import { RuntimeDispatcher } from './runtime-dispatcher.js';
 import { SendPerformer } from './send-performer.js';
+
+/** How many stepped events a process remembers dispatching (RuntimeJobHandlers.dispatchedHere): minutes of a busy worker's work. */
+const DISPATCHED_HERE_REMEMBERED = 50_000;
 
 /** A timer job that runs early (clock skew between processes) waits in the job up to this long. */
 const MAX_EARLY_WAIT_MS = 10_000;
@@ -39,6 +43,13 @@ const MAX_EARLY_WAIT_MS = 10_000;
 @Injectable()
 export class RuntimeJobHandlers {
   private readonly senders = new KeyedSerializer();
+  /**
+   * Events this process stepped and whose replies it is dispatching or has dispatched. The job
+   * of such an event (stepped with a later one of its sender, whose job ran first) has nothing to
+   * add. Only while this process lives: when it dies, another worker's job of the event finds it
+   * unknown here and dispatches what is pending.
+   */
+  private readonly dispatchedHere = new RecentIds(DISPATCHED_HERE_REMEMBERED);
   /** Jobs that arrive while a batch is in flight are stepped together (one sender's jobs wait in `senders` first). */
   private readonly inboundSteps: StatementCoalescer<BatchedEvent, ProcessInboundEventResult>;
 
@@ -71,9 +82,19 @@ export class RuntimeJobHandlers {
       const result = await this.senders.run(`${workspaceId}:${event.channel}:${event.sender}`, () =>
         this.inboundSteps.submit({ workspaceId, eventId: inboundEventId, channel: event.channel, sender: event.sender }),
       );
-      if (result.status === 'done') await this.dispatcher.dispatchConversations(result.conversationIds, result.inlineSends);
-      // When another job processed it, this one may be the retry of a job that died before dispatching.
-      else await this.dispatcher.afterInbound([inboundEventId]);
+      if (result.status === 'done') {
+        const stepped = result.processed.map((p) => p.eventId);
+        this.dispatchedHere.add(stepped);
+        try {
+          await this.dispatcher.dispatchConversations(result.conversationIds, result.inlineSends);
+        } catch (error) {
+          this.dispatchedHere.delete(stepped); // this job's retry, or theirs, dispatches
+          throw error;
+        }
+      }
+      // When another job processed it, this one may be the retry of a job that died before
+      // dispatching, unless that job is this process's.
+      else if (!this.dispatchedHere.has(inboundEventId)) await this.dispatcher.afterInbound([inboundEventId]);
     } catch (cause) {
       const error = asJobError(cause);
       if (this.isLastAttempt('inbound', error, context)) {
