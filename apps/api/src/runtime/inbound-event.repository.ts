@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { InboundEventStatus } from '../database/entities/inbound-event.entity.js';
 import { isUuid } from '../flows/keyset-cursor.js';
+import { RecentMap } from './concurrency/recent-map.js';
 import { StatementCoalescer } from './concurrency/statement-coalescer.js';
 import type { Queryable } from './runtime-sql.js';
 
@@ -38,6 +39,16 @@ interface EventRow {
 
 const COLUMNS = `id, workspace_id, channel, provider_key, sender, payload, status, received_at`;
 
+/** Where an event came from: what orders its processing. */
+export interface EventSender {
+  readonly workspaceId: string;
+  readonly channel: string;
+  readonly sender: string;
+}
+
+/** Events stored by this process whose sender it remembers for their job (InboundEventRepository.findSender). */
+const STORED_SENDERS_REMEMBERED = 20_000;
+
 /** Every query on `inbound_events`, scoped by workspace. */
 @Injectable()
 export class InboundEventRepository {
@@ -49,17 +60,27 @@ export class InboundEventRepository {
    * webhooks of a busy minute cost a fraction of a round trip each. Within one statement the
    * first row of a key wins, as the first of two separate inserts would.
    */
-  insert(event: NewInboundEvent): Promise<string | null> {
-    return this.inserts.submit(event);
+  async insert(event: NewInboundEvent): Promise<string | null> {
+    const id = await this.inserts.submit(event);
+    if (id !== null) this.storedHere.set(id, { workspaceId: event.workspaceId, channel: event.channel, sender: event.sender });
+    return id;
   }
 
-  /** The channel and sender of each event (null when it is gone), for many jobs in one statement. */
-  findSender(id: string): Promise<{ workspaceId: string; channel: string; sender: string } | null> {
-    return this.senderReads.submit(id);
+  /**
+   * The channel and sender of an event (null when it is gone). An event this process just
+   * stored is answered from memory — its job nearly always runs here, moments later, and these
+   * columns never change; any other is read, many jobs' in one statement.
+   */
+  findSender(id: string): Promise<EventSender | null> {
+    const known = this.storedHere.take(id);
+    return known === undefined ? this.senderReads.submit(id) : Promise.resolve(known);
   }
+
+  /** Senders of the events this process stored lately, until their job asks (bounded: a lost job's entry ages out). */
+  private readonly storedHere = new RecentMap<EventSender>(STORED_SENDERS_REMEMBERED);
 
   private readonly inserts = new StatementCoalescer<NewInboundEvent, string | null>((events) => this.insertMany(events));
-  private readonly senderReads = new StatementCoalescer<string, { workspaceId: string; channel: string; sender: string } | null>(async (ids) => {
+  private readonly senderReads = new StatementCoalescer<string, EventSender | null>(async (ids) => {
     const rows = await this.dataSource.query<{ id: string; workspace_id: string; channel: string; sender: string }[]>(
       `SELECT id, workspace_id, channel, sender FROM inbound_events WHERE id = ANY($1::uuid[])`,
       [ids.filter(isUuid)],

@@ -10,7 +10,7 @@ import { QUEUE_SETTINGS, type QueueSettings } from '../../queues/queue-settings.
 import type { JobContext } from '../../queues/queue.service.js';
 import { Clock } from '../clock.js';
 import { KeyedSerializer } from '../concurrency/keyed-serializer.js';
-import { RecentIds } from '../concurrency/recent-ids.js';
+import { RecentMap } from '../concurrency/recent-map.js';
 import { StatementCoalescer } from '../concurrency/statement-coalescer.js';
 import { FireTimerUseCase } from '../fire-timer.use-case.js';
 import { InboundEventRepository } from '../inbound-event.repository.js';
@@ -49,7 +49,7 @@ export class RuntimeJobHandlers {
    * add. Only while this process lives: when it dies, another worker's job of the event finds it
    * unknown here and dispatches what is pending.
    */
-  private readonly dispatchedHere = new RecentIds(DISPATCHED_HERE_REMEMBERED);
+  private readonly dispatchedHere = new RecentMap<true>(DISPATCHED_HERE_REMEMBERED);
   /** Jobs that arrive while a batch is in flight are stepped together (one sender's jobs wait in `senders` first). */
   private readonly inboundSteps: StatementCoalescer<BatchedEvent, ProcessInboundEventResult>;
 
@@ -84,11 +84,11 @@ export class RuntimeJobHandlers {
       );
       if (result.status === 'done') {
         const stepped = result.processed.map((p) => p.eventId);
-        this.dispatchedHere.add(stepped);
+        for (const id of stepped) this.dispatchedHere.set(id, true);
         try {
           await this.dispatcher.dispatchConversations(result.conversationIds, result.inlineSends);
         } catch (error) {
-          this.dispatchedHere.delete(stepped); // this job's retry, or theirs, dispatches
+          for (const id of stepped) this.dispatchedHere.delete(id); // this job's retry, or theirs, dispatches
           throw error;
         }
       }
