@@ -99,6 +99,41 @@ describe('migrations', () => {
       const found = await ds.query<{ id: string }[]>(`SELECT id FROM contacts WHERE workspace_id = $1 AND lower(name) LIKE '%' || lower($2) || '%'`, [workspaceId, 'SOUZA']);
       expect(found).toEqual([{ id: contactId }]);
     });
+
+    it("tie messages, outbox rows and run log entries to their parent's workspace, and remove them with it", async () => {
+      const other = await insert(`INSERT INTO workspaces (name, slug) VALUES ('Other', 'other') RETURNING id`);
+      const tenant = await insert(`INSERT INTO workspaces (name, slug) VALUES ('Tenant', 'tenant') RETURNING id`);
+      const contactId = await insert(`INSERT INTO contacts (workspace_id, name) VALUES ($1, 'Caio') RETURNING id`, [tenant]);
+      const conversationId = await insert(`INSERT INTO conversations (workspace_id, contact_id, channel) VALUES ($1, $2, 'sandbox') RETURNING id`, [tenant, contactId]);
+      const flowId = await insert(`INSERT INTO flows (workspace_id, name, draft) VALUES ($1, 'Echo', '{}') RETURNING id`, [tenant]);
+      const sessionId = await insert(
+        `INSERT INTO flow_sessions (workspace_id, conversation_id, flow_id, flow_version, state, status, started_at, updated_at) VALUES ($1, $2, $3, 1, '{}', 'active', now(), now()) RETURNING id`,
+        [tenant, conversationId, flowId],
+      );
+      const message = (ws: string) =>
+        ds.query(`INSERT INTO messages (workspace_id, conversation_id, channel, direction, kind, content, status) VALUES ($1, $2, 'sandbox', 'in', 'text', '{}', 'delivered')`, [
+          ws,
+          conversationId,
+        ]);
+      const outbox = (ws: string, effect: string) =>
+        ds.query(`INSERT INTO outbox (workspace_id, session_id, conversation_id, effect_id, type, payload, created_at) VALUES ($1, $2, $3, $4, 'send', '{}', now())`, [ws, sessionId, conversationId, effect]);
+      const log = (ws: string) => ds.query(`INSERT INTO run_log (workspace_id, session_id, at, kind, data) VALUES ($1, $2, now(), 'event', '{}')`, [ws, sessionId]);
+
+      // Another workspace's id on a row of this conversation or session is refused.
+      await expect(message(other)).rejects.toThrow(/fk_messages_conversation_id_workspace_id/);
+      await expect(outbox(other, 'e-other')).rejects.toThrow(/fk_outbox_session_id_workspace_id/);
+      await expect(log(other)).rejects.toThrow(/fk_run_log_session_id_workspace_id/);
+      await message(tenant);
+      await outbox(tenant, 'e-tenant');
+      await log(tenant);
+
+      await ds.query(`DELETE FROM workspaces WHERE id = $1`, [tenant]);
+      const left = await ds.query<{ n: number }[]>(
+        `SELECT (SELECT count(*) FROM messages WHERE workspace_id = $1) + (SELECT count(*) FROM outbox WHERE workspace_id = $1) + (SELECT count(*) FROM run_log WHERE workspace_id = $1) AS n`,
+        [tenant],
+      );
+      expect(Number(left[0]?.n)).toBe(0);
+    });
   });
 
   it('catches drift: a schema that differs from the entities is reported', async () => {

@@ -1,4 +1,4 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn, type Relation } from 'typeorm';
 import { Contact } from './contact.entity.js';
 import { Flow } from './flow.entity.js';
 import { sqlOneOf } from './sql-check.js';
@@ -17,6 +17,8 @@ export type ConversationPriority = (typeof CONVERSATION_PRIORITIES)[number];
 @Entity({ name: 'conversations' })
 @Index('idx_conversations_workspace_id_status_updated_at', ['workspaceId', 'status', 'updatedAt'])
 @Index('uq_conversations_live_contact_channel', ['workspaceId', 'contactId', 'channel'], { unique: true, where: `"status" <> 'resolved'` })
+// What a conversation's messages reference: the conversation and its workspace together.
+@Unique('uq_conversations_id_workspace_id', ['id', 'workspaceId'])
 @Check('chk_conversations_status', sqlOneOf('status', CONVERSATION_STATUSES))
 @Check('chk_conversations_priority', sqlOneOf('priority', CONVERSATION_PRIORITIES))
 export class Conversation {

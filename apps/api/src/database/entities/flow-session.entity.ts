@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, type Relation } from 'typeorm';
 import { Conversation } from './conversation.entity.js';
 import { Flow } from './flow.entity.js';
 import { sqlOneOf } from './sql-check.js';
@@ -16,6 +16,8 @@ export type FlowSessionStatus = (typeof FLOW_SESSION_STATUSES)[number];
 @Entity({ name: 'flow_sessions' })
 @Index('uq_flow_sessions_running_conversation_id', ['conversationId'], { unique: true, where: `"status" <> 'ended'` })
 @Index('idx_flow_sessions_workspace_id_flow_id', ['workspaceId', 'flowId'])
+// What a session's run log and outbox rows reference: the session and its workspace together.
+@Unique('uq_flow_sessions_id_workspace_id', ['id', 'workspaceId'])
 @Check('chk_flow_sessions_status', sqlOneOf('status', FLOW_SESSION_STATUSES))
 export class FlowSession {
   @PrimaryGeneratedColumn('uuid')

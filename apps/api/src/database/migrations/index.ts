@@ -8,6 +8,7 @@ import { AddMessageSeq1795418789156 } from './1795418789156-add-message-seq.js';
 import { RuntimeTimersAndSimulations1796396219691 } from './1796396219691-runtime-timers-and-simulations.js';
 import { OutboxSendLeases1796398443002 } from './1796398443002-outbox-send-leases.js';
 import { OutboxConversation1796497891258 } from './1796497891258-outbox-conversation.js';
+import { TenantCompositeKeys1796584559650 } from './1796584559650-tenant-composite-keys.js';
 
 /**
  * Every migration, oldest first. TypeORM applies the ones the `migrations` table does not list
@@ -23,4 +24,5 @@ export const MIGRATIONS: readonly (new () => MigrationInterface)[] = [
   RuntimeTimersAndSimulations1796396219691,
   OutboxSendLeases1796398443002,
   OutboxConversation1796497891258,
+  TenantCompositeKeys1796584559650,
 ];
