@@ -1,15 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { SessionRepository } from './session.repository.js';
-
-interface Row {
-  token_hash: string;
-  expires_at: Date;
-  id: string;
-  user_id: string;
-  last_used_at: Date | null;
-  current_workspace_id: string | null;
-  current_role: string | null;
-}
+import { SessionRepository, type ActiveSessionRow as Row } from './session.repository.js';
 
 /** A DataSource whose statements are recorded and answered by hand, from `table`. */
 function heldDataSource(table: Row[]) {

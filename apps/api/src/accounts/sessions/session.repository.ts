@@ -13,7 +13,8 @@ export interface ActiveSession {
   readonly currentRole: Role | null;
 }
 
-interface ActiveSessionRow {
+/** A row of the session look-up (exported for the repository's tests). */
+export interface ActiveSessionRow {
   token_hash: string;
   expires_at: Date;
   id: string;
