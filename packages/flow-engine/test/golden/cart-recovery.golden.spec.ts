@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import type { Json } from '../../src/schema/common.schema.js';
 import { defineGoldenSuite } from './golden-suite.js';
 import type { Scenario } from './transcript.js';
@@ -176,4 +177,4 @@ const scenarios: Scenario[] = [
   },
 ];
 
-defineGoldenSuite('cart-recovery', scenarios);
+defineGoldenSuite('cart-recovery', scenarios, fs);

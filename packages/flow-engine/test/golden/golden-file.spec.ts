@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { diffLines, expectGolden } from './golden-file.js';
@@ -7,12 +7,12 @@ describe('golden files', () => {
   let dir = '';
   let saved: string | undefined;
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'golden-'));
+    dir = fs.mkdtempSync(join(tmpdir(), 'golden-'));
     saved = process.env['UPDATE_GOLDEN'];
     delete process.env['UPDATE_GOLDEN'];
   });
   afterEach(() => {
-    rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(dir, { recursive: true, force: true });
     if (saved === undefined) delete process.env['UPDATE_GOLDEN'];
     else process.env['UPDATE_GOLDEN'] = saved;
   });
@@ -23,20 +23,20 @@ describe('golden files', () => {
   });
 
   it('fails on a missing file, naming UPDATE_GOLDEN', () => {
-    expect(() => expectGolden(join(dir, 'x', 'missing.txt'), 'hello\n')).toThrow(/missing.*UPDATE_GOLDEN=1/s);
+    expect(() => expectGolden(fs, join(dir, 'x', 'missing.txt'), 'hello\n')).toThrow(/missing.*UPDATE_GOLDEN=1/s);
   });
 
   it('fails on a different file with a diff, passes on an equal one', () => {
     const file = join(dir, 'same.txt');
-    writeFileSync(file, 'one\ntwo\n');
-    expect(() => expectGolden(file, 'one\ntwo\n')).not.toThrow();
-    expect(() => expectGolden(file, 'one\n2\n')).toThrow(/-\s+2 \| two\n\+\s+2 \| 2/);
+    fs.writeFileSync(file, 'one\ntwo\n');
+    expect(() => expectGolden(fs, file, 'one\ntwo\n')).not.toThrow();
+    expect(() => expectGolden(fs, file, 'one\n2\n')).toThrow(/-\s+2 \| two\n\+\s+2 \| 2/);
   });
 
   it('writes the file (and its folder) with UPDATE_GOLDEN=1', () => {
     process.env['UPDATE_GOLDEN'] = '1';
     const file = join(dir, 'new', 'case.txt');
-    expectGolden(file, 'written\n');
-    expect(readFileSync(file, 'utf8')).toBe('written\n');
+    expectGolden(fs, file, 'written\n');
+    expect(fs.readFileSync(file, 'utf8')).toBe('written\n');
   });
 });

@@ -1,7 +1,16 @@
 // Compares a transcript with its committed golden file. `UPDATE_GOLDEN=1` (re)writes the
-// files instead; without it a missing or different file fails with a line diff.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// files instead; without it a missing or different file fails with a line diff. The file
+// operations are handed in by the specs (node:fs): the engine's code, its tests' helpers
+// included, does no I/O of its own.
 import { dirname, join, relative } from 'node:path';
+
+/** What a golden comparison does with files: the specs pass node:fs. */
+export interface GoldenFiles {
+  existsSync(path: string): boolean;
+  readFileSync(path: string, encoding: 'utf8'): string;
+  writeFileSync(path: string, data: string, encoding: 'utf8'): void;
+  mkdirSync(path: string, options: { recursive: true }): unknown;
+}
 
 export const TRANSCRIPTS_DIR = join(__dirname, '__transcripts__');
 
@@ -55,17 +64,17 @@ export function diffLines(expected: string, actual: string, context = 2): string
 }
 
 /** Throws a readable error unless `actual` equals the golden file (or writes it when updating). */
-export function expectGolden(file: string, actual: string): void {
+export function expectGolden(files: GoldenFiles, file: string, actual: string): void {
   const shown = relative(process.cwd(), file);
   if (updatingGolden()) {
-    mkdirSync(dirname(file), { recursive: true });
-    if (!existsSync(file) || readFileSync(file, 'utf8') !== actual) writeFileSync(file, actual, 'utf8');
+    files.mkdirSync(dirname(file), { recursive: true });
+    if (!files.existsSync(file) || files.readFileSync(file, 'utf8') !== actual) files.writeFileSync(file, actual, 'utf8');
     return;
   }
-  if (!existsSync(file)) {
+  if (!files.existsSync(file)) {
     throw new Error(`Golden transcript ${shown} is missing. Read the transcript below; if it is right, write it with UPDATE_GOLDEN=1.\n\n${actual}`);
   }
-  const expected = readFileSync(file, 'utf8');
+  const expected = files.readFileSync(file, 'utf8');
   if (expected === actual) return;
   throw new Error(
     `Transcript differs from ${shown} (- golden, + actual). If the new behaviour is intended, rerun with UPDATE_GOLDEN=1 and review the diff.\n\n${diffLines(expected, actual)}`,

@@ -1,9 +1,10 @@
 // The tests every template's golden spec runs: one per scenario (golden transcript, no
 // contract problem, deterministic replay) and one for branch coverage of the whole flow.
-import { expectGolden, goldenPath } from './golden-file.js';
+import { expectGolden, goldenPath, type GoldenFiles } from './golden-file.js';
 import { runScenario, templateFlow, type Scenario, type TemplateId } from './transcript.js';
 
-export function defineGoldenSuite(template: TemplateId, scenarios: readonly Scenario[]): void {
+/** `files`: node:fs, passed by the spec (see golden-file.ts). */
+export function defineGoldenSuite(template: TemplateId, scenarios: readonly Scenario[], files: GoldenFiles): void {
   describe(`${template} golden transcripts`, () => {
     it('has scenarios with unique names, in both languages', () => {
       const names = scenarios.map((s) => s.name);
@@ -17,7 +18,7 @@ export function defineGoldenSuite(template: TemplateId, scenarios: readonly Scen
       expect(run.problems).toEqual([]);
       // Same script, same transcript: the engine is a pure function of its inputs.
       expect(runScenario(template, scenario).transcript).toBe(run.transcript);
-      expectGolden(goldenPath(template, scenario.name), run.transcript);
+      expectGolden(files, goldenPath(template, scenario.name), run.transcript);
     });
 
     it('traverses every edge of the flow in some scenario (both languages build the same graph)', () => {

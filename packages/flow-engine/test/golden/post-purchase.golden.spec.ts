@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import type { Json } from '../../src/schema/common.schema.js';
 import { defineGoldenSuite } from './golden-suite.js';
 import type { Scenario, ScriptStep } from './transcript.js';
@@ -167,4 +168,4 @@ const scenarios: Scenario[] = [
   },
 ];
 
-defineGoldenSuite('post-purchase', scenarios);
+defineGoldenSuite('post-purchase', scenarios, fs);

@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import { defineGoldenSuite } from './golden-suite.js';
 import type { Scenario, ScriptStep } from './transcript.js';
 
@@ -239,4 +240,4 @@ const scenarios: Scenario[] = [
   },
 ];
 
-defineGoldenSuite('visitor-question', scenarios);
+defineGoldenSuite('visitor-question', scenarios, fs);
