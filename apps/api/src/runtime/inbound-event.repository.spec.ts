@@ -6,7 +6,7 @@ const STORED = '6f1c1a52-7d2e-4c1b-9a39-2f0f3c1d0e01';
 const OTHER = '6f1c1a52-7d2e-4c1b-9a39-2f0f3c1d0e02';
 
 /** The repository over a DataSource that answers the insert with STORED and a read with OTHER's row, counting statements. */
-function repositoryWithFakeDatabase() {
+function repositoryWithFakeDatabase(role: 'all' | 'api' = 'all') {
   const statements: string[] = [];
   const dataSource = {
     query: (sql: string) => {
@@ -15,7 +15,7 @@ function repositoryWithFakeDatabase() {
       return Promise.resolve([{ id: OTHER, workspace_id: 'ws', channel: 'whatsapp', sender: '+5511999990000' }]);
     },
   };
-  return { repository: new InboundEventRepository(dataSource as unknown as DataSource), statements };
+  return { repository: new InboundEventRepository(dataSource as unknown as DataSource, { role }), statements };
 }
 
 describe('InboundEventRepository.findSender', () => {
@@ -30,5 +30,12 @@ describe('InboundEventRepository.findSender', () => {
     expect(statements).toEqual(['insert', 'read']);
     expect(await repository.findSender(OTHER)).toEqual({ workspaceId: 'ws', channel: 'whatsapp', sender: '+5511999990000' });
     expect(statements).toEqual(['insert', 'read', 'read']);
+  });
+
+  it('remembers nothing in a process that runs no jobs (ROLE=api): its events are read by the workers', async () => {
+    const { repository, statements } = repositoryWithFakeDatabase('api');
+    await repository.insert({ workspaceId: 'ws', channel: 'sandbox', providerKey: 'p1', sender: 'visitor-1', payload: {}, receivedAt: new Date() });
+    await repository.findSender(STORED);
+    expect(statements).toEqual(['insert', 'read']);
   });
 });

@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { InboundEventStatus } from '../database/entities/inbound-event.entity.js';
 import { isUuid } from '../flows/keyset-cursor.js';
 import { RecentMap } from './concurrency/recent-map.js';
@@ -46,13 +47,21 @@ export interface EventSender {
   readonly sender: string;
 }
 
-/** Events stored by this process whose sender it remembers for their job (InboundEventRepository.findSender). */
+/** Events stored by this process whose sender it remembers for their job (InboundEventRepository.findSender); a lost job's entry ages out. */
 const STORED_SENDERS_REMEMBERED = 20_000;
 
 /** Every query on `inbound_events`, scoped by workspace. */
 @Injectable()
 export class InboundEventRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  /** Senders of the events this process stored lately, until their job asks; null in a process that runs no jobs (ROLE=api). */
+  private readonly storedHere: RecentMap<EventSender> | null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) config: Pick<AppConfig, 'role'>,
+  ) {
+    this.storedHere = config.role === 'api' ? null : new RecentMap<EventSender>(STORED_SENDERS_REMEMBERED);
+  }
 
   /**
    * Stores the event unless its key is known: then null, and nothing written (ON CONFLICT, no
@@ -62,7 +71,7 @@ export class InboundEventRepository {
    */
   async insert(event: NewInboundEvent): Promise<string | null> {
     const id = await this.inserts.submit(event);
-    if (id !== null) this.storedHere.set(id, { workspaceId: event.workspaceId, channel: event.channel, sender: event.sender });
+    if (id !== null) this.storedHere?.set(id, { workspaceId: event.workspaceId, channel: event.channel, sender: event.sender });
     return id;
   }
 
@@ -72,12 +81,9 @@ export class InboundEventRepository {
    * columns never change; any other is read, many jobs' in one statement.
    */
   findSender(id: string): Promise<EventSender | null> {
-    const known = this.storedHere.take(id);
+    const known = this.storedHere?.take(id);
     return known === undefined ? this.senderReads.submit(id) : Promise.resolve(known);
   }
-
-  /** Senders of the events this process stored lately, until their job asks (bounded: a lost job's entry ages out). */
-  private readonly storedHere = new RecentMap<EventSender>(STORED_SENDERS_REMEMBERED);
 
   private readonly inserts = new StatementCoalescer<NewInboundEvent, string | null>((events) => this.insertMany(events));
   private readonly senderReads = new StatementCoalescer<string, EventSender | null>(async (ids) => {

@@ -13,16 +13,8 @@ export class RecentMap<V> {
   set(key: string, value: V): void {
     this.entries.delete(key); // noted again: the newest
     this.entries.set(key, value);
-    if (this.entries.size > this.capacity) {
-      for (const oldest of this.entries.keys()) {
-        this.entries.delete(oldest);
-        if (this.entries.size <= this.capacity) break;
-      }
-    }
-  }
-
-  get(key: string): V | undefined {
-    return this.entries.get(key);
+    // One entry in, at most one too many: the oldest goes.
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
   }
 
   has(key: string): boolean {

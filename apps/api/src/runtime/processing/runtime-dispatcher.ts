@@ -54,14 +54,14 @@ export class RuntimeDispatcher {
     const performed = new Set<string>();
     // A conversation whose step left only sends it claimed, all sent now, has nothing pending to
     // look up (the usual case: under load most steps' pending look-ups found nothing).
-    const settled = new Set<string>();
-    const unsettled = new Set<string>();
+    // settled: conversation -> every claim of it complete and wholly sent.
+    const settled = new Map<string, boolean>();
     for (const claim of claimed) {
       const sent = await this.sends.performClaimed(claim);
       for (const id of sent) performed.add(id);
-      (claim.complete && sent.length === claim.sends.length ? settled : unsettled).add(claim.conversationId);
+      settled.set(claim.conversationId, (settled.get(claim.conversationId) ?? true) && claim.complete && sent.length === claim.sends.length);
     }
-    const toLookUp = conversationIds.filter((id) => !settled.has(id) || unsettled.has(id));
+    const toLookUp = conversationIds.filter((id) => settled.get(id) !== true);
     for (const row of await this.outbox.listPendingForConversations(toLookUp)) {
       if (performed.has(row.id)) continue;
       for (const id of await this.dispatch(row)) performed.add(id);
