@@ -4,7 +4,8 @@ import { toConversationRecord, type ConversationRecord, type ConversationRow } f
 import { SESSION_COLUMNS, toSessionRecord, type FlowSessionRecord, type SessionRow } from './flow-session.repository.js';
 import { SEND_LEASE_MS } from './inline-send-claims.js';
 import { conversationLockSql, senderLockKey, type Queryable } from './runtime-sql.js';
-import type { LogEntry, PendingSend } from './step-writer.js';
+import { runLogRows, type LogEntry } from './run-log.js';
+import type { PendingSend } from './step-writer.js';
 
 /** An inbound event of a batch, with the sender its job read. */
 export interface BatchedEvent {
@@ -167,7 +168,7 @@ export class InboundStepBatchRepository {
           if (t.type === 'schedule_timer') timers.push({ workspace_id: workspaceId, session_id: sessionId, timer_id: t.timerId, node_id: t.nodeId, fire_at: new Date(t.fireAt).toISOString() });
           else cancels.push({ workspace_id: workspaceId, timer_id: t.timerId });
         }
-        for (const entry of step.log) log.push({ workspace_id: workspaceId, session_id: sessionId, at, kind: entry.kind, data: entry.data });
+        for (const entries of runLogRows(step.log)) log.push({ workspace_id: workspaceId, session_id: sessionId, at, entries });
       }
     }
     const touched = conversations.map((c) => ({ id: c.conversation.id, workspace_id: c.workspaceId, at: (c.steps[c.steps.length - 1]?.at ?? new Date()).toISOString() }));
@@ -230,9 +231,9 @@ export class InboundStepBatchRepository {
            FROM jsonb_to_recordset($8::jsonb) AS x(workspace_id uuid, timer_id text)
           WHERE t.timer_id = ANY($13::text[]) AND t.workspace_id = x.workspace_id AND t.timer_id = x.timer_id AND t.status IS NOT DISTINCT FROM 'pending'
        ), logged AS (
-         INSERT INTO run_log (workspace_id, session_id, at, kind, data)
-         SELECT workspace_id, session_id, at, kind, data
-           FROM ROWS FROM (jsonb_to_recordset($14::jsonb) AS (workspace_id uuid, session_id uuid, at timestamptz, kind text, data jsonb)) WITH ORDINALITY AS l(workspace_id, session_id, at, kind, data, ord)
+         INSERT INTO run_log (workspace_id, session_id, at, entries)
+         SELECT workspace_id, session_id, at, entries
+           FROM ROWS FROM (jsonb_to_recordset($14::jsonb) AS (workspace_id uuid, session_id uuid, at timestamptz, entries jsonb)) WITH ORDINALITY AS l(workspace_id, session_id, at, entries, ord)
           ORDER BY ord
        )
        SELECT 'in' AS kind, id, NULL AS key FROM messages_written WHERE direction = 'in'

@@ -10,6 +10,7 @@ import { redactHeaders, redactUrl } from './http-request/redact.js';
 import { ConversationRepository } from './conversation.repository.js';
 import { InlineSendClaims, SEND_LEASE_MS, type ClaimedSend } from './inline-send-claims.js';
 import { rateLimitOf } from './processing/rate-limit/channel-rate-limits.js';
+import { runLogRows, type LogEntry } from './run-log.js';
 import type { Queryable } from './runtime-sql.js';
 
 /** The session a step belongs to, and where it runs. */
@@ -24,11 +25,6 @@ export interface StepScope {
 
 /** What a step is fed, as the run log describes it. */
 export type StepEvent = EngineEvent | { type: 'start'; trigger: string };
-
-export interface LogEntry {
-  kind: string;
-  data: Record<string, unknown>;
-}
 
 /** An outbound message of the step: its row in `messages` and its `send` row in the outbox. */
 export interface PendingSend {
@@ -176,8 +172,8 @@ export class StepWriter {
          ON CONFLICT (effect_id) DO NOTHING
          RETURNING id, effect_id, claim_token
        ), logged AS (
-         INSERT INTO run_log (workspace_id, session_id, at, kind, data)
-         SELECT $1, $2, $3, e.kind, e.data FROM ROWS FROM (jsonb_to_recordset($6::jsonb) AS (kind text, data jsonb)) WITH ORDINALITY AS e(kind, data, ord) ORDER BY e.ord
+         INSERT INTO run_log (workspace_id, session_id, at, entries)
+         SELECT $1, $2, $3, e.entries FROM jsonb_array_elements($6::jsonb) WITH ORDINALITY AS e(entries, ord) ORDER BY e.ord
        )
        SELECT id, effect_id FROM outbox_written WHERE claim_token IS NOT NULL`,
       [
@@ -186,7 +182,7 @@ export class StepWriter {
         at,
         scope.conversationId,
         scope.channel,
-        JSON.stringify(entries),
+        JSON.stringify(runLogRows(entries)),
         JSON.stringify(sends.map((send) => ({ message_id: send.messageId, kind: send.kind, content: send.content, effect_id: send.effectId, payload: send.payload }))),
         claimToken,
         SEND_LEASE_MS,

@@ -34,7 +34,7 @@ export class SimulationStateQuery {
       [id, workspaceId],
     );
     const log = await this.dataSource.query<{ session_id: string; kind: string; data: Record<string, unknown>; at: Date }[]>(
-      `SELECT l.session_id, l.kind, l.data, l.at FROM run_log l JOIN flow_sessions s ON s.id = l.session_id
+      `SELECT l.session_id, l.kind, l.data, l.at FROM run_log_entries l JOIN flow_sessions s ON s.id = l.session_id
         WHERE s.conversation_id = $1 AND l.workspace_id = $2 AND l.kind IN ('node', 'error', 'log') ORDER BY l.seq LIMIT $3`,
       [id, workspaceId, MAX_LOG_ENTRIES],
     );

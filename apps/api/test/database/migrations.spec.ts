@@ -27,7 +27,8 @@ describe('migrations', () => {
 
   it('carry workspace_id on every tenant table', async () => {
     const rows = await ds.query<{ table_name: string }[]>(
-      `SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'workspace_id' ORDER BY table_name`,
+      `SELECT c.table_name FROM information_schema.columns c JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+        WHERE c.table_schema = 'public' AND c.column_name = 'workspace_id' AND t.table_type = 'BASE TABLE' ORDER BY c.table_name`,
     );
     expect(rows.map((row) => row.table_name)).toEqual([
       'api_keys',
@@ -117,7 +118,7 @@ describe('migrations', () => {
         ]);
       const outbox = (ws: string, effect: string) =>
         ds.query(`INSERT INTO outbox (workspace_id, session_id, conversation_id, effect_id, type, payload, created_at) VALUES ($1, $2, $3, $4, 'send', '{}', now())`, [ws, sessionId, conversationId, effect]);
-      const log = (ws: string) => ds.query(`INSERT INTO run_log (workspace_id, session_id, at, kind, data) VALUES ($1, $2, now(), 'event', '{}')`, [ws, sessionId]);
+      const log = (ws: string) => ds.query(`INSERT INTO run_log (workspace_id, session_id, at, entries) VALUES ($1, $2, now(), '[{"kind": "event", "data": {}}]')`, [ws, sessionId]);
 
       // Another workspace's id on a row of this conversation or session is refused.
       await expect(message(other)).rejects.toThrow(/fk_messages_conversation_id_workspace_id/);
@@ -145,6 +146,49 @@ describe('migrations', () => {
       expect(diff.up).toEqual(
         expect.arrayContaining([expect.stringMatching(/ALTER TABLE "contacts" ADD "first_name"/), expect.stringMatching(/CREATE INDEX "idx_flows_workspace_id_updated_at"/)]),
       );
+    } finally {
+      await other.drop();
+    }
+  });
+
+  it('RunLogStepRows keeps every run log entry: old rows become one-entry steps, and undoing it splits steps back into entries, in order', async () => {
+    const other = await createTestDatabase();
+    const q = other.dataSource.query.bind(other.dataSource) as (sql: string, parameters?: unknown[]) => Promise<Record<string, unknown>[]>;
+    try {
+      const [ws] = await q(`INSERT INTO workspaces (name, slug) VALUES ('W', 'w') RETURNING id`);
+      const [contact] = await q(`INSERT INTO contacts (workspace_id, name) VALUES ($1, 'Caio') RETURNING id`, [ws?.id]);
+      const [conversation] = await q(`INSERT INTO conversations (workspace_id, contact_id, channel) VALUES ($1, $2, 'sandbox') RETURNING id`, [ws?.id, contact?.id]);
+      const [flow] = await q(`INSERT INTO flows (workspace_id, name, draft) VALUES ($1, 'Echo', '{}') RETURNING id`, [ws?.id]);
+      const [session] = await q(
+        `INSERT INTO flow_sessions (workspace_id, conversation_id, flow_id, flow_version, state, status, started_at, updated_at) VALUES ($1, $2, $3, 1, '{}', 'active', now(), now()) RETURNING id`,
+        [ws?.id, conversation?.id, flow?.id],
+      );
+      const scope = [ws?.id, session?.id];
+      await other.dataSource.undoLastMigration({ transaction: 'each' });
+      for (const kind of ['event', 'node', 'send']) {
+        await q(`INSERT INTO run_log (workspace_id, session_id, at, kind, data) VALUES ($1, $2, now(), $3, $4)`, [...scope, kind, JSON.stringify({ kind })]);
+      }
+
+      expect(await runMigrations(other.dataSource)).toEqual(['RunLogStepRows1796671200000']);
+      expect(await q(`SELECT jsonb_array_length(entries) AS n FROM run_log ORDER BY seq`)).toEqual([{ n: 1 }, { n: 1 }, { n: 1 }]);
+      await q(`INSERT INTO run_log (workspace_id, session_id, at, entries) VALUES ($1, $2, now(), '[{"kind": "event", "data": {"n": 1}}, {"kind": "end", "data": {"n": 2}}]')`, scope);
+      const entries = await q(`SELECT seq, kind, data FROM run_log_entries WHERE session_id = $1 ORDER BY seq`, [session?.id]);
+      expect(entries.map((e) => [e.kind, e.data])).toEqual([
+        ['event', { kind: 'event' }],
+        ['node', { kind: 'node' }],
+        ['send', { kind: 'send' }],
+        ['event', { n: 1 }],
+        ['end', { n: 2 }],
+      ]);
+      const seqs = entries.map((e) => Number(e.seq));
+      expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+      expect(new Set(seqs).size).toBe(5);
+
+      await other.dataSource.undoLastMigration({ transaction: 'each' });
+      expect(await q(`SELECT kind, data FROM run_log WHERE session_id = $1 ORDER BY seq`, [session?.id])).toEqual(entries.map((e) => ({ kind: e.kind, data: e.data })));
+      await q(`INSERT INTO run_log (workspace_id, session_id, at, kind, data) VALUES ($1, $2, now(), 'log', '{}')`, scope);
+      expect(await runMigrations(other.dataSource)).toEqual(['RunLogStepRows1796671200000']);
+      expect(await q(`SELECT count(*)::int AS n FROM run_log_entries`)).toEqual([{ n: 6 }]);
     } finally {
       await other.drop();
     }

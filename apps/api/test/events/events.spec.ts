@@ -177,7 +177,7 @@ describe('external events and conversation actions', () => {
       expect(answer.status).toBe(200);
       expect(answer.body.session).toEqual({ id: sessionId, resumed: true });
       expect((await sessionState(sessionId))?.state.wait).toMatchObject({ nodeId: 'csat' });
-      const sent = await db.query<{ text: string }[]>(`SELECT data->'message'->>'text' AS text FROM run_log WHERE session_id = $1 AND kind = 'send' ORDER BY seq DESC LIMIT 1`, [sessionId]);
+      const sent = await db.query<{ text: string }[]>(`SELECT data->'message'->>'text' AS text FROM run_log_entries WHERE session_id = $1 AND kind = 'send' ORDER BY seq DESC LIMIT 1`, [sessionId]);
       expect(sent[0]?.text).toContain('Como você avalia o atendimento');
     });
 

@@ -92,7 +92,7 @@ describe('the HTTP request effect', () => {
   };
   const logOf = (id: string) =>
     database.dataSource.query<{ kind: string; data: Record<string, unknown> }[]>(
-      `SELECT l.kind, l.data FROM run_log l JOIN flow_sessions s ON s.id = l.session_id WHERE s.conversation_id = $1 ORDER BY l.seq`,
+      `SELECT l.kind, l.data FROM run_log_entries l JOIN flow_sessions s ON s.id = l.session_id WHERE s.conversation_id = $1 ORDER BY l.seq`,
       [id],
     );
 
@@ -125,7 +125,7 @@ describe('the HTTP request effect', () => {
     const strict = await startRuntimeApp({ database: strictDatabase, backend: 'postgres', principal: () => ({ userId: 'u1', workspaceId: strictWs, role: 'owner' }) });
     const strictLogOf = (id: string) =>
       strictDatabase.dataSource.query<{ kind: string; data: Record<string, unknown> }[]>(
-        `SELECT l.kind, l.data FROM run_log l JOIN flow_sessions s ON s.id = l.session_id WHERE s.conversation_id = $1 ORDER BY l.seq`,
+        `SELECT l.kind, l.data FROM run_log_entries l JOIN flow_sessions s ON s.id = l.session_id WHERE s.conversation_id = $1 ORDER BY l.seq`,
         [id],
       );
     try {

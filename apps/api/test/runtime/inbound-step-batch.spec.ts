@@ -61,7 +61,7 @@ describe('inbound steps in batches', () => {
       messages: await db.query<{ direction: string; kind: string; content: { text?: string }; status: string }[]>(`SELECT direction, kind, content, status FROM messages WHERE conversation_id = $1 ORDER BY seq`, [id]),
       sessions: await db.query(`SELECT status, version, state->'variables' AS variables FROM flow_sessions WHERE conversation_id = $1`, [id]),
       log: await db.query(
-        `SELECT l.kind, l.data->'message'->>'text' AS text FROM run_log l JOIN flow_sessions s ON s.id = l.session_id WHERE s.conversation_id = $1 ORDER BY l.seq`,
+        `SELECT l.kind, l.data->'message'->>'text' AS text FROM run_log_entries l JOIN flow_sessions s ON s.id = l.session_id WHERE s.conversation_id = $1 ORDER BY l.seq`,
         [id],
       ),
       outbox: await db.query<{ type: string; status: string; claimed: boolean | undefined }[]>(`SELECT type, status, claim_token IS NOT NULL AS claimed FROM outbox WHERE conversation_id = $1 ORDER BY created_at, type, status, claimed`, [id]),

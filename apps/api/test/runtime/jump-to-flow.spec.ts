@@ -87,7 +87,7 @@ describe('jump to flow', () => {
       );
       return rows[0]?.status === 'failed' ? rows : undefined;
     });
-    const log = await database.dataSource.query<{ data: Record<string, unknown> }[]>(`SELECT data FROM run_log WHERE session_id = $1 AND kind = 'error'`, [failed?.session_id]);
+    const log = await database.dataSource.query<{ data: Record<string, unknown> }[]>(`SELECT data FROM run_log_entries WHERE session_id = $1 AND kind = 'error'`, [failed?.session_id]);
     expect(log).toEqual([{ data: expect.objectContaining({ effectType: 'start_flow', errorClass: 'user', error: expect.stringMatching(/has no manual start trigger/) }) }]);
     expect((await client.thread(id)).filter((m) => m.direction === 'out').map(textOf)).toEqual(['in the first flow']);
   });

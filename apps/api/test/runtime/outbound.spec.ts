@@ -150,7 +150,7 @@ describe.each(QUEUE_BACKENDS)('outbound sends (%s queues)', (backend) => {
     expect(rows[1]?.error).toMatch(/invalid recipient/);
     expect((rows[2]?.sent_at as Date).getTime()).toBeLessThanOrEqual((rows[3]?.sent_at as Date).getTime());
     const log = await database.dataSource.query<{ data: Record<string, unknown> }[]>(
-      `SELECT l.data FROM run_log l JOIN flow_sessions s ON s.id = l.session_id WHERE s.conversation_id = $1 AND l.kind = 'error'`,
+      `SELECT l.data FROM run_log_entries l JOIN flow_sessions s ON s.id = l.session_id WHERE s.conversation_id = $1 AND l.kind = 'error'`,
       [id],
     );
     expect(log).toEqual([{ data: expect.objectContaining({ effectType: 'send', errorClass: 'user', error: expect.stringMatching(/invalid recipient/) }) }]);

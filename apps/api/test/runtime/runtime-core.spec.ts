@@ -61,7 +61,7 @@ describe('conversation runtime core', () => {
   };
 
   const sentTexts = async (sessionId: string) =>
-    (await db.query<{ t: string }[]>(`SELECT data->'message'->>'text' AS t FROM run_log WHERE session_id = $1 AND kind = 'send' ORDER BY seq`, [sessionId])).map((r) => r.t);
+    (await db.query<{ t: string }[]>(`SELECT data->'message'->>'text' AS t FROM run_log_entries WHERE session_id = $1 AND kind = 'send' ORDER BY seq`, [sessionId])).map((r) => r.t);
 
   it('stores an event delivered 5 times concurrently once, and processes it once', async () => {
     const key = `wamid.${randomUUID()}`;
@@ -129,7 +129,7 @@ describe('conversation runtime core', () => {
     const known = { channel: 'whatsapp', sender };
     expect(await processEvent.execute({ workspaceId: ws, eventId, sender: known })).toEqual({ status: 'already_processed', processed: [], conversationIds: [], inlineSends: [] });
     expect(await db.query(`SELECT count(*)::int AS n FROM outbox WHERE session_id = $1`, [session?.id])).toEqual([{ n: 1 }]);
-    expect(await db.query(`SELECT count(*)::int AS n FROM run_log WHERE session_id = $1`, [session?.id])).toEqual([{ n: 4 }]);
+    expect(await db.query(`SELECT count(*)::int AS n FROM run_log_entries WHERE session_id = $1`, [session?.id])).toEqual([{ n: 4 }]);
   });
 
   it('steps 20 events of one conversation in arrival order, whatever order parallel callers run in', async () => {

@@ -83,6 +83,16 @@ describe('sessions and run logs', () => {
     expect(page.body.items.map((e) => e.seq)).toEqual(seqs.slice(0, 3));
     const next = await owner.request<{ items: { seq: number }[] }>('GET', `/api/sessions/${String(session?.id)}/log?limit=3&after=${String(page.body.nextAfter)}`);
     expect(next.body.items.map((e) => e.seq)).toEqual(seqs.slice(3, 6));
+
+    // Pages of two, across steps (a step's entries share a row): every entry once, in order.
+    const paged: number[] = [];
+    let after: number | null = 0;
+    while (after !== null) {
+      const response: { body: { items: { seq: number }[]; nextAfter: number | null } } = await owner.request('GET', `/api/sessions/${String(session?.id)}/log?limit=2&after=${String(after)}`);
+      paged.push(...response.body.items.map((e) => e.seq));
+      after = response.body.nextAfter;
+    }
+    expect(paged).toEqual(seqs);
   });
 
   it('leaves simulations out unless asked', async () => {
@@ -103,6 +113,10 @@ describe('sessions and run logs', () => {
     expect((await owner.request('GET', '/api/sessions/nope')).status).toBe(404);
     for (const query of ['flowId=x', 'status=sleeping', 'limit=0', 'cursor=garbage', 'simulations=yes', 'color=red']) {
       const response = await owner.request('GET', `/api/sessions?${query}`);
+      expect([query, response.status]).toEqual([query, 400]);
+    }
+    for (const query of ['after=-1', 'after=1e20', 'after=x', 'limit=1001']) {
+      const response = await owner.request('GET', `/api/sessions/${String(session?.id)}/log?${query}`);
       expect([query, response.status]).toEqual([query, 400]);
     }
   });

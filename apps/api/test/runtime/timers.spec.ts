@@ -112,7 +112,7 @@ describe.each(QUEUE_BACKENDS)('durable timers (%s queues)', (backend) => {
       { what: 'the timer marked failed' },
     );
     expect(failed?.error).toMatch(/stored state is not readable/);
-    const log = await database.dataSource.query<{ data: Record<string, unknown> }[]>(`SELECT data FROM run_log WHERE session_id = $1 AND kind = 'error'`, [session?.id]);
+    const log = await database.dataSource.query<{ data: Record<string, unknown> }[]>(`SELECT data FROM run_log_entries WHERE session_id = $1 AND kind = 'error'`, [session?.id]);
     expect(log).toEqual([{ data: expect.objectContaining({ errorClass: 'system', error: expect.stringMatching(/stored state is not readable/) }) }]);
     expect(await outTexts(id)).toEqual(['before the wait']);
   });

@@ -13,7 +13,7 @@ import { Invitation } from './invitation.entity.js';
 import { Membership } from './membership.entity.js';
 import { Message } from './message.entity.js';
 import { OutboxEntry } from './outbox-entry.entity.js';
-import { RunLogEntry } from './run-log-entry.entity.js';
+import { RunLogStep } from './run-log-step.entity.js';
 import { SessionTimer } from './session-timer.entity.js';
 import { SurveyResponse } from './survey-response.entity.js';
 import { User } from './user.entity.js';
@@ -35,7 +35,7 @@ export {
   Membership,
   Message,
   OutboxEntry,
-  RunLogEntry,
+  RunLogStep,
   SessionTimer,
   SurveyResponse,
   User,
@@ -67,7 +67,7 @@ export const ENTITIES = [
   FlowSession,
   SessionTimer,
   OutboxEntry,
-  RunLogEntry,
+  RunLogStep,
   SurveyResponse,
   Conversion,
   ExternalEvent,

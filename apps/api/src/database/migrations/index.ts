@@ -9,6 +9,7 @@ import { RuntimeTimersAndSimulations1796396219691 } from './1796396219691-runtim
 import { OutboxSendLeases1796398443002 } from './1796398443002-outbox-send-leases.js';
 import { OutboxConversation1796497891258 } from './1796497891258-outbox-conversation.js';
 import { TenantCompositeKeys1796584559650 } from './1796584559650-tenant-composite-keys.js';
+import { RunLogStepRows1796671200000 } from './1796671200000-run-log-step-rows.js';
 
 /**
  * Every migration, oldest first. TypeORM applies the ones the `migrations` table does not list
@@ -25,4 +26,5 @@ export const MIGRATIONS: readonly (new () => MigrationInterface)[] = [
   OutboxSendLeases1796398443002,
   OutboxConversation1796497891258,
   TenantCompositeKeys1796584559650,
+  RunLogStepRows1796671200000,
 ];

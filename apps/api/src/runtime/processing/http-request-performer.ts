@@ -9,6 +9,7 @@ import { HttpRequestExecutor, type HttpRequestEffect } from '../http-request/htt
 import { lockConversation } from '../runtime-sql.js';
 import { SessionStepper } from '../session-stepper.js';
 import type { OutboxRecord } from './outbox.repository.js';
+import { appendRunLogEntry } from '../run-log.js';
 
 /**
  * Performs a flow's HTTP request (HttpRequestExecutor: address checks, limits, redaction) and
@@ -46,12 +47,7 @@ export class HttpRequestPerformer {
         this.clock.now(),
       ]);
       if (updated === 0) return null; // another delivery of this job got here first
-      await tx.query(`INSERT INTO run_log (workspace_id, session_id, at, kind, data) VALUES ($1, $2, $3, 'http_result', $4::jsonb)`, [
-        row.workspaceId,
-        row.sessionId,
-        this.clock.now(),
-        JSON.stringify({ effectId: effect.id, nodeId: effect.nodeId, ok: outcome.ok, ...outcome.log }),
-      ]);
+      await appendRunLogEntry(tx, { workspaceId: row.workspaceId, sessionId: row.sessionId }, this.clock.now(), { kind: 'http_result', data: { effectId: effect.id, nodeId: effect.nodeId, ok: outcome.ok, ...outcome.log } });
       // Re-read under the lock: the step may have moved on (a timeout, a reply) — then the engine ignores the result.
       const session = await this.sessions.findById(tx, { workspaceId: row.workspaceId, id: row.sessionId });
       const conversation = await this.conversations.findById(tx, { workspaceId: row.workspaceId, id: sessionRow.conversationId });

@@ -5,6 +5,7 @@ import { isUuid } from '../../flows/keyset-cursor.js';
 import { RealtimeBus } from '../../realtime/realtime-bus.js';
 import { StatementCoalescer } from '../concurrency/statement-coalescer.js';
 import type { Queryable } from '../runtime-sql.js';
+import { appendRunLogEntry } from '../run-log.js';
 
 export interface OutboxRecord {
   readonly id: string;
@@ -92,12 +93,7 @@ export class OutboxRepository {
     await this.dataSource.transaction(async (tx) => {
       const [, count] = await tx.query<[unknown[], number]>(`UPDATE outbox SET status = 'failed', done_at = $2, attempts = attempts + 1 WHERE id = $1 AND status IS NOT DISTINCT FROM 'pending'`, [row.id, at]);
       if (count === 0) return;
-      await tx.query(`INSERT INTO run_log (workspace_id, session_id, at, kind, data) VALUES ($1, $2, $3, 'error', $4::jsonb)`, [
-        row.workspaceId,
-        row.sessionId,
-        at,
-        JSON.stringify({ effectId: row.effectId, effectType: row.type, error, errorClass }),
-      ]);
+      await appendRunLogEntry(tx, { workspaceId: row.workspaceId, sessionId: row.sessionId }, at, { kind: 'error', data: { effectId: row.effectId, effectType: row.type, error, errorClass } });
       const messageId = row.payload['messageId'];
       if (row.type === 'send' && typeof messageId === 'string') {
         await tx.query(`UPDATE messages SET status = 'failed', error = $3 WHERE id = $1 AND workspace_id = $2 AND status = 'queued'`, [messageId, row.workspaceId, error]);

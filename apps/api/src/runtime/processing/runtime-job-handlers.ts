@@ -24,6 +24,7 @@ import { OutboxRepository, type OutboxRecord } from './outbox.repository.js';
 import { HttpRequestPerformer } from './http-request-performer.js';
 import { RuntimeDispatcher } from './runtime-dispatcher.js';
 import { SendPerformer } from './send-performer.js';
+import { appendRunLogEntry } from '../run-log.js';
 
 /** How many stepped events a process remembers dispatching (RuntimeJobHandlers.dispatchedHere): minutes of a busy worker's work. */
 const DISPATCHED_HERE_REMEMBERED = 50_000;
@@ -185,12 +186,7 @@ export class RuntimeJobHandlers {
         timer.error.slice(0, 2000),
       ]);
       if (count === 0) return;
-      await tx.query(`INSERT INTO run_log (workspace_id, session_id, at, kind, data) VALUES ($1, $2, $3, 'error', $4::jsonb)`, [
-        timer.workspace_id,
-        timer.session_id,
-        this.clock.now(),
-        JSON.stringify({ timerId: timer.timer_id, error: timer.error, errorClass: timer.errorClass }),
-      ]);
+      await appendRunLogEntry(tx, { workspaceId: timer.workspace_id, sessionId: timer.session_id }, this.clock.now(), { kind: 'error', data: { timerId: timer.timer_id, error: timer.error, errorClass: timer.errorClass } });
     });
   }
 

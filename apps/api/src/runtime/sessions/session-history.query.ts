@@ -92,7 +92,9 @@ export class SessionHistoryQuery {
   async log(workspaceId: string, id: string, { after, limit = DEFAULT_LOG_LIMIT }: { after?: number | undefined; limit?: number | undefined }): Promise<RunLogPageView> {
     await this.find(workspaceId, id);
     const rows = await this.dataSource.query<{ seq: string; at: Date; kind: string; data: Record<string, unknown> }[]>(
-      `SELECT seq, at, kind, data FROM run_log WHERE workspace_id = $1 AND session_id = $2 AND seq > $3 ORDER BY seq LIMIT $4`,
+      // step_seq bounds the rows read through the key (session_id, seq): an entry after `after` is in a row at or after after / 1000.
+      `SELECT seq, at, kind, data FROM run_log_entries
+        WHERE workspace_id = $1 AND session_id = $2 AND step_seq >= $3::bigint / 1000 AND seq > $3 ORDER BY seq LIMIT $4`,
       [workspaceId, id, after ?? 0, limit + 1],
     );
     const page = rows.slice(0, limit).map((row) => ({ seq: Number(row.seq), at: row.at.toISOString(), kind: row.kind, data: row.data }));
