@@ -15,7 +15,9 @@ export type ConversationPriority = (typeof CONVERSATION_PRIORITIES)[number];
  * resolved (a partial unique index): inbound messages land in it, or open a new one.
  */
 @Entity({ name: 'conversations' })
-@Index('idx_conversations_workspace_id_status_updated_at', ['workspaceId', 'status', 'updatedAt'])
+// The inbox's way in: status and priority change only when a person takes or gives back the
+// conversation, so the update every inbound message makes (last_inbound_at, updated_at) stays HOT.
+@Index('idx_conversations_workspace_id_status_priority', ['workspaceId', 'status', 'priority'])
 @Index('uq_conversations_live_contact_channel', ['workspaceId', 'contactId', 'channel'], { unique: true, where: `"status" <> 'resolved'` })
 // What a conversation's messages reference: the conversation and its workspace together.
 @Unique('uq_conversations_id_workspace_id', ['id', 'workspaceId'])

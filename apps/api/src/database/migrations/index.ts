@@ -10,6 +10,7 @@ import { OutboxSendLeases1796398443002 } from './1796398443002-outbox-send-lease
 import { OutboxConversation1796497891258 } from './1796497891258-outbox-conversation.js';
 import { TenantCompositeKeys1796584559650 } from './1796584559650-tenant-composite-keys.js';
 import { RunLogStepRows1796671200000 } from './1796671200000-run-log-step-rows.js';
+import { ConversationInboxIndex1796674800000 } from './1796674800000-conversation-inbox-index.js';
 
 /**
  * Every migration, oldest first. TypeORM applies the ones the `migrations` table does not list
@@ -27,4 +28,5 @@ export const MIGRATIONS: readonly (new () => MigrationInterface)[] = [
   OutboxConversation1796497891258,
   TenantCompositeKeys1796584559650,
   RunLogStepRows1796671200000,
+  ConversationInboxIndex1796674800000,
 ];
