@@ -10,7 +10,7 @@ import { requestIdMiddleware } from '../http/request-id.js';
 import { securityHeadersMiddleware } from '../http/security-headers.js';
 import { createValidationPipe } from '../http/validation-pipe.js';
 import { createHttpLogger } from '../logging/http-logger.js';
-import { currentRequestContext } from '../logging/request-context.js';
+import { requestContextOf } from '../logging/request-context.js';
 import { setupOpenApi } from '../openapi/setup-openapi.js';
 import { createBuilderStatic } from '../site/builder-static.js';
 import type { SitePaths } from '../site/site-paths.js';
@@ -40,7 +40,7 @@ export async function initApp(app: NestExpressApplication, options: ConfigureApp
   configureApp(app, options);
   await app.init();
   app.use((request: Request, response: Response) => {
-    const requestId = currentRequestContext()?.requestId ?? '';
+    const requestId = requestContextOf(request)?.requestId ?? '';
     const path = request.originalUrl.split('?', 1)[0] ?? '';
     const notFound = new ApiError({ status: 404, code: 'not_found', message: `No route for ${request.method} ${path}.` });
     response.status(404).setHeader('Cache-Control', 'no-store').json(toErrorBody(notFound, request, requestId));
@@ -57,7 +57,7 @@ function workerOnlyServesHealth(request: Request, response: Response, next: () =
     next();
     return;
   }
-  const requestId = currentRequestContext()?.requestId ?? '';
+  const requestId = requestContextOf(request)?.requestId ?? '';
   const notFound = new ApiError({
     status: 404,
     code: 'not_found',

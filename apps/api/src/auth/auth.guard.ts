@@ -31,7 +31,7 @@ export class AuthGuard implements CanActivate {
       throw new ApiError({ status: 401, code: 'unauthorized', message: 'Sign in, or send a valid bearer token or API key.' });
     }
     request[PRINCIPAL_KEY] = principal;
-    setRequestWorkspace(principal.workspaceId);
+    setRequestWorkspace(request, principal.workspaceId);
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles !== undefined && !roles.includes(principal.role)) {

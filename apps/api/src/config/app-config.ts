@@ -9,5 +9,5 @@ export interface AppConfig extends Omit<ApiConfig, 'appSecret'> {
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
-/** The root pino logger; prefer `contextualLogger(logger)` inside a request. */
+/** The root pino logger; inside a request, `requestLogger(logger, request)` adds its id and workspace. */
 export const ROOT_LOGGER = Symbol('ROOT_LOGGER');

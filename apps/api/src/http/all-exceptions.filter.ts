@@ -2,7 +2,7 @@ import { Catch, HttpException, type ArgumentsHost, type ExceptionFilter } from '
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { isConnectionFailure } from '../database/connection-failure.js';
-import { contextualLogger, currentRequestContext } from '../logging/request-context.js';
+import { requestContextOf, requestLogger } from '../logging/request-context.js';
 import { ApiError, type ErrorDetail } from './api-error.js';
 import { defaultErrorCode, type ErrorBody } from './error-body.js';
 import { REQUEST_ID_HEADER } from './request-id.js';
@@ -23,10 +23,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (host.getType() !== 'http') throw exception;
     const request = host.switchToHttp().getRequest<Request>();
     const response = host.switchToHttp().getResponse<Response>();
-    const requestId = currentRequestContext()?.requestId ?? String(response.getHeader(REQUEST_ID_HEADER) ?? '');
+    const requestId = requestContextOf(request)?.requestId ?? String(response.getHeader(REQUEST_ID_HEADER) ?? '');
     const body = toErrorBody(exception, request, requestId);
 
-    const log = contextualLogger(this.logger);
+    const log = requestLogger(this.logger, request);
     if (body.error.status >= 500) {
       log.error({ err: exception, method: request.method, url: request.originalUrl }, `Unhandled error on ${request.method} ${request.originalUrl}`);
     }

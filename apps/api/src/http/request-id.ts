@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { runWithRequestContext } from '../logging/request-context.js';
+import { openRequestContext } from '../logging/request-context.js';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
@@ -20,5 +20,6 @@ export function parseRequestId(header: string | string[] | undefined): string {
 export function requestIdMiddleware(request: IncomingMessage, response: ServerResponse, next: () => void): void {
   const requestId = parseRequestId(request.headers[REQUEST_ID_HEADER]);
   response.setHeader(REQUEST_ID_HEADER, requestId);
-  runWithRequestContext({ requestId }, next);
+  openRequestContext(request, { requestId });
+  next();
 }

@@ -24,7 +24,7 @@ describe('createHttpLogger', () => {
     const logger = createLogger({ level: 'info', destination });
     const httpLogger = createHttpLogger(logger);
     const handle = (request: IncomingMessage, response: ServerResponse): void => {
-      if (request.url === '/api/workspace') setRequestWorkspace('ws-1');
+      if (request.url === '/api/workspace') setRequestWorkspace(request, 'ws-1');
       if (request.url === '/api/slow') return; // never answers: the client gives up
       response.statusCode = request.url === '/api/broken' ? 500 : request.url === '/api/nope' ? 404 : 200;
       // Routers take a mounted prefix off request.url on the way, as Express does.

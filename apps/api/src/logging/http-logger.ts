@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Level, Logger } from 'pino';
-import { currentRequestContext } from './request-context.js';
+import { requestContextOf } from './request-context.js';
 
 /** Where a request is logged: a load balancer's or a container's health probe only at debug. */
 function levelOf(url: string | undefined, statusCode: number): Level {
@@ -22,7 +22,7 @@ function levelOf(url: string | undefined, statusCode: number): Level {
 export function createHttpLogger(logger: Logger) {
   return (request: IncomingMessage, response: ServerResponse, next: () => void): void => {
     const started = performance.now();
-    const context = currentRequestContext();
+    const context = requestContextOf(request);
     // As it came: routers rewrite request.url on the way (a mounted prefix is taken off).
     const url = request.url;
     let logged = false;

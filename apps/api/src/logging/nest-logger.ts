@@ -1,10 +1,10 @@
 import type { LoggerService } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { contextualLogger } from './request-context.js';
 
 /**
  * Nest's own messages (start-up, route mapping, errors it logs itself) as pino lines, at the
- * matching level, with Nest's context name and the current request id when there is one.
+ * matching level, with Nest's context name. (Errors of a request reach AllExceptionsFilter,
+ * which logs them with the request's id.)
  */
 export class NestPinoLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
@@ -29,7 +29,7 @@ export class NestPinoLogger implements LoggerService {
   }
 
   private write(level: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal', message: unknown, params: unknown[]): void {
-    const log = contextualLogger(this.logger);
+    const log = this.logger;
     if (!log.isLevelEnabled(level)) return;
     // Nest passes the context name last, and for errors a stack before it.
     const strings = params.filter((param): param is string => typeof param === 'string');
