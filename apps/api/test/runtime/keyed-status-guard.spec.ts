@@ -5,12 +5,12 @@
 // (pg_stat_xact_user_tables), in transactions rolled back afterwards.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { OutboxRepository } from '../../src/runtime/processing/outbox.repository.js';
 import { MARK_SENT_SQL } from '../../src/runtime/processing/send-performer.js';
 import { StepWriter } from '../../src/runtime/step-writer.js';
 import { createTestApp, type TestApp } from '../support/create-test-app.js';
-import { echoFlow, openSandboxConversation, publish, seedWorkspace, text } from './runtime-fixtures.js';
+import { echoFlow, fetchedBy, openSandboxConversation, publish, seedWorkspace, text } from './runtime-fixtures.js';
 
 const BURST = 600;
 const TOKEN = randomUUID();
@@ -87,26 +87,3 @@ describe('keyed status guards under a burst the statistics have not seen', () =>
     expect(fetched['session_timers']).toBeLessThan(20);
   });
 });
-
-/** Rows `probe` fetched from each table (what its plans read), in a transaction rolled back afterwards; and what it answered. */
-async function fetchedBy<T>(db: DataSource, tables: string[], probe: (tx: EntityManager) => Promise<T>): Promise<{ fetched: Record<string, number>; result: T }> {
-  let outcome: { fetched: Record<string, number>; result: T } | undefined;
-  await db
-    .transaction(async (tx) => {
-      const result = await probe(tx);
-      const stats = await tx.query<{ relname: string; rows: string }[]>(
-        `SELECT relname, seq_tup_read + coalesce(idx_tup_fetch, 0) AS rows FROM pg_stat_xact_user_tables WHERE relname = ANY($1::text[])`,
-        [tables],
-      );
-      outcome = { fetched: Object.fromEntries(stats.map((s) => [s.relname, Number(s.rows)])), result };
-      throw new Rollback();
-    })
-    .catch((error: unknown) => {
-      if (!(error instanceof Rollback)) throw error;
-    });
-  if (outcome === undefined) throw new Error('the probe did not run');
-  return outcome;
-}
-
-/** Ends the probe's transaction without keeping what it wrote. */
-class Rollback extends Error {}

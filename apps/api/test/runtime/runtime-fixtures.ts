@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../src/runtime/clock.js';
 import { ProcessInboundEventUseCase } from '../../src/runtime/process-inbound-event.use-case.js';
 import { RecordInboundEventUseCase } from '../../src/runtime/record-inbound-event.use-case.js';
@@ -151,3 +151,26 @@ export async function openSandboxConversation(api: TestApp, workspaceId: string,
   if (row === undefined) throw new Error(`no session for ${sender}`);
   return { conversationId: row.conversation_id, sessionId: row.session_id };
 }
+
+/** Rows `probe` fetched from each table (what its plans read), in a transaction rolled back afterwards; and what it answered. */
+export async function fetchedBy<T>(db: DataSource, tables: string[], probe: (tx: EntityManager) => Promise<T>): Promise<{ fetched: Record<string, number>; result: T }> {
+  let outcome: { fetched: Record<string, number>; result: T } | undefined;
+  await db
+    .transaction(async (tx) => {
+      const result = await probe(tx);
+      const stats = await tx.query<{ relname: string; rows: string }[]>(
+        `SELECT relname, seq_tup_read + coalesce(idx_tup_fetch, 0) AS rows FROM pg_stat_xact_user_tables WHERE relname = ANY($1::text[])`,
+        [tables],
+      );
+      outcome = { fetched: Object.fromEntries(stats.map((s) => [s.relname, Number(s.rows)])), result };
+      throw new Rollback();
+    })
+    .catch((error: unknown) => {
+      if (!(error instanceof Rollback)) throw error;
+    });
+  if (outcome === undefined) throw new Error('the probe did not run');
+  return outcome;
+}
+
+/** Ends the probe's transaction without keeping what it wrote. */
+class Rollback extends Error {}
