@@ -89,19 +89,23 @@ export class InboundStepBatchRepository {
    * changed while this waited). Call it holding the sender locks. An event missing from the
    * answer has no contact or no live conversation yet: the single step handles it.
    *
-   * Identities and conversations are found event by event through their unique keys. Joined
-   * as tables instead, the planner (which takes the input for 100 rows) matched every live
-   * conversation of the workspace to every event and then looked up each one's identity: in
-   * the benchmark's steady run, 400 conversations, 5–9 ms a batch and a third of PostgreSQL's
-   * time (test/runtime/batch-read-plan.spec.ts).
+   * Events, identities and conversations are found event by event through their unique keys.
+   * Joined as tables instead, the planner (which takes the input for 100 rows) hashed whole
+   * tables: every live conversation of the workspace matched to every event, each one's identity
+   * looked up, or every inbound event ever stored read to find the batch's few — in the
+   * benchmark's steady run 4–9 ms a batch and a third of PostgreSQL's time, and growing with the
+   * tables (test/runtime/batch-read-plan.spec.ts).
    */
   async readLocked(tx: Queryable, events: readonly BatchedEvent[]): Promise<Map<number, LockedEvent>> {
     const rows = await tx.query<LockedRow[]>(
-      `WITH input AS (
-         SELECT i.ord, i.workspace_id, i.channel, i.sender, i.event_id, live.conversation_id
+      `WITH input AS MATERIALIZED (
+         SELECT i.ord, i.workspace_id, i.channel, i.sender, t.received_at, t.seq, live.conversation_id
            FROM jsonb_to_recordset($1::jsonb) AS i(ord int, workspace_id uuid, channel text, sender text, event_id uuid)
-          -- Each event's identity and live conversation through their unique keys, event by event
-          -- (LIMIT 1 keeps the lookup per event: both keys are unique, so it changes no answer).
+          -- Each event's row, identity and live conversation through their unique keys, event by
+          -- event (LIMIT 1 keeps each lookup per event; every key is unique, so it changes no answer).
+          CROSS JOIN LATERAL (
+            SELECT t.received_at, t.seq FROM inbound_events t WHERE t.id = i.event_id AND t.workspace_id = i.workspace_id LIMIT 1
+          ) t
           CROSS JOIN LATERAL (
             SELECT c.id AS conversation_id FROM contact_identities ci
               JOIN conversations c ON c.workspace_id = ci.workspace_id AND c.contact_id = ci.contact_id AND c.channel = ci.channel AND c.status <> 'resolved'
@@ -112,12 +116,13 @@ export class InboundStepBatchRepository {
        SELECT i.ord,
               (SELECT jsonb_agg(jsonb_build_object('id', e.id, 'provider_key', e.provider_key, 'payload', e.payload) ORDER BY e.received_at, e.seq) FROM inbound_events e
                 WHERE e.workspace_id = i.workspace_id AND e.channel = i.channel AND e.sender = i.sender AND e.status = 'received'
-                  AND (e.received_at, e.seq) <= (t.received_at, t.seq)) AS pending,
+                  AND (e.received_at, e.seq) <= (i.received_at, i.seq)) AS pending,
               c.id, c.workspace_id, c.contact_id, c.channel, c.status, c.priority, c.simulated_flow_id,
               ${conversationLockSql('c.id')} AS locked
          FROM input i
-         JOIN inbound_events t ON t.id = i.event_id AND t.workspace_id = i.workspace_id
-         JOIN conversations c ON c.id = i.conversation_id AND c.status <> 'resolved'
+         JOIN conversations c ON c.id = i.conversation_id
+        -- Locked in id order (no two batches wait on each other); found by key (= ANY: an index scan).
+        WHERE c.id = ANY (ARRAY(SELECT conversation_id FROM input)) AND c.status <> 'resolved'
         ORDER BY c.id
           FOR UPDATE OF c`,
       [JSON.stringify(events.map((e, ord) => ({ ord, workspace_id: e.workspaceId, channel: e.channel, sender: e.sender, event_id: e.eventId })))],
@@ -139,7 +144,7 @@ export class InboundStepBatchRepository {
       `SELECT ${SESSION_COLUMNS.map((column) => `s.${column}`).join(', ')}
          FROM flow_sessions s JOIN unnest($1::uuid[], $2::uuid[]) AS w(workspace_id, conversation_id)
            ON s.workspace_id = w.workspace_id AND s.conversation_id = w.conversation_id
-        WHERE s.status <> 'ended'`,
+        WHERE s.conversation_id = ANY($2::uuid[]) AND s.status <> 'ended'`,
       [conversations.map((c) => c.workspaceId), conversations.map((c) => c.id)],
     );
     return new Map(rows.map((row) => [row.conversation_id, toSessionRecord(row)]));
