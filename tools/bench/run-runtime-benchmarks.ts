@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { benchRuntime, type RuntimeBenchResult } from './runtime.bench.js';
 import { benchTimers, type TimersBenchResult } from './timers.bench.js';
-import { machine, replaceSection, withPostgresServer } from './bench-support.js';
+import { describePostgres, machine, replaceSection, withPostgresServer } from './bench-support.js';
 
 const docPath = fileURLToPath(new URL('../../docs/benchmarks.md', import.meta.url));
 const seconds = Number(process.env['BENCH_SECONDS'] ?? 20);
@@ -15,8 +15,10 @@ const only = process.env['BENCH_ONLY'];
 
 const runtime: RuntimeBenchResult[] = [];
 let timers: TimersBenchResult | undefined;
+let postgres = 'PostgreSQL';
 await withPostgresServer(async (serverUrl, description) => {
-  console.log(`PostgreSQL: ${description}`);
+  postgres = await describePostgres(serverUrl);
+  console.log(`PostgreSQL: ${description}; ${postgres}`);
   if (only === undefined || only === 'runtime') {
     // BENCH_BACKEND=redis|postgres measures one backend only.
     const wanted = process.env['BENCH_BACKEND'];
@@ -39,7 +41,7 @@ let doc = readFileSync(docPath, 'utf8');
 if (process.env['BENCH_BACKEND'] !== undefined && runtime.length > 0) console.log('BENCH_BACKEND is set: docs/benchmarks.md keeps its runtime table (run without it to rewrite it).');
 else if (runtime.length > 0) {
   const body = [
-    `Measured ${date} on ${machine()}; one server process (\`node apps/api/dist/main.js\`, ROLE=all) with the load generator and PostgreSQL on the same machine; ${String(seconds)} s per row; ${String(runtime[0]?.conversations)} conversations of the echo flow.`,
+    `Measured ${date} on ${machine()}; one server process (\`node apps/api/dist/main.js\`, ROLE=all) with the load generator and ${postgres} on the same machine; ${String(seconds)} s per row; ${String(runtime[0]?.conversations)} conversations of the echo flow.`,
     '',
     '| queues | load | messages | answered/s | accepted → reply stored p50 / p99 | accepted → reply sent p50 / p99 | CPU ms per message: server / PostgreSQL / Redis / load generator |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
@@ -55,7 +57,7 @@ else if (runtime.length > 0) {
 if (timers !== undefined) {
   const t = timers;
   const body = [
-    `Measured ${date} on ${machine()}; Redis queues; ${t.pending.toLocaleString('en-US')} pending timers (${t.live.toLocaleString('en-US')} of them real waiting sessions due within the measured window at ${String(t.ratePerSecond)}/s, the rest due over the next day).`,
+    `Measured ${date} on ${machine()}; Redis queues, ${postgres}; ${t.pending.toLocaleString('en-US')} pending timers (${t.live.toLocaleString('en-US')} of them real waiting sessions due within the measured window at ${String(t.ratePerSecond)}/s, the rest due over the next day).`,
     '',
     '| figure | value |',
     '| --- | ---: |',
