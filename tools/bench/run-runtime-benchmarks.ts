@@ -61,7 +61,7 @@ if (timers !== undefined) {
     '',
     '| figure | value |',
     '| --- | ---: |',
-    `| Redis memory with all timers pending (used_memory) | ${t.redisMemoryMb} MB (${t.redisKeys.toLocaleString('en-US')} keys) |`,
+    `| Redis memory the run added, all timers pending (used_memory over the start) | ${t.redisMemoryMb} MB (${t.redisKeys.toLocaleString('en-US')} keys) |`,
     `| delayed jobs in Redis at that moment | ${t.delayedJobs.toLocaleString('en-US')} |`,
     `| session_timers table + indexes in PostgreSQL | ${t.postgresMb} MB |`,
     `| firing lateness p50 / p99 / max (fired_at − fire_at) | ${String(t.lateness.p50)} / ${String(t.lateness.p99)} / ${String(t.lateness.max)} ms |`,

@@ -4,6 +4,7 @@
 // -> reply stored (the outbound message row) -> reply sent (messages.sent_at).
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startBenchServer } from './api-server.js';
+import { dropRedisPrefix } from './bench-support.js';
 import { cpuPerMessage, sampleCpu, type CpuSample } from './process-cpu.js';
 import { connectRuntime, echoDocument, OWNER, percentile, say, waitForCount, waitForDrain, type RuntimeClient } from './runtime-client.js';
 
@@ -119,12 +120,13 @@ async function atRate(client: RuntimeClient, conversations: readonly string[], {
 }
 
 export async function benchRuntime({ backend, seconds, serverUrl, redisUrl }: { backend: Backend; seconds: number; serverUrl: string; redisUrl: string | undefined }): Promise<RuntimeBenchResult> {
+  const prefix = `jornada-bench-${String(Date.now())}`;
   const server = await startBenchServer(
     {
       ADMIN_EMAIL: OWNER.email,
       ADMIN_PASSWORD: OWNER.password,
       REDIS_URL: backend === 'redis' ? (redisUrl ?? '') : '',
-      REDIS_PREFIX: `jornada-bench-${String(Date.now())}`,
+      REDIS_PREFIX: prefix,
     },
     { serverUrl },
   );
@@ -152,5 +154,6 @@ export async function benchRuntime({ backend, seconds, serverUrl, redisUrl }: { 
   } finally {
     await client.close();
     await server.stop();
+    if (backend === 'redis' && redisUrl !== undefined) await dropRedisPrefix(redisUrl, prefix);
   }
 }

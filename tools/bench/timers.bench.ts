@@ -5,6 +5,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { startBenchServer } from './api-server.js';
+import { dropRedisPrefix } from './bench-support.js';
 import { connectRuntime, OWNER, percentile, say, waitForCount } from './runtime-client.js';
 
 export interface TimersBenchResult {
@@ -44,6 +45,10 @@ function waitDocument(): Record<string, unknown> {
 
 export async function benchTimers({ serverUrl, redisUrl, pending }: { serverUrl: string; redisUrl: string; pending: number }): Promise<TimersBenchResult> {
   const prefix = `jornada-bench-timers-${String(Date.now())}`;
+  // What this run adds to Redis: the server may hold other keys (earlier runs' kept jobs, other apps).
+  const baseline = new Redis(redisUrl);
+  const before = { memory: Number(/used_memory:(\d+)/.exec(await baseline.info('memory'))?.[1] ?? 0), keys: await baseline.dbsize() };
+  baseline.disconnect();
   const server = await startBenchServer({ ADMIN_EMAIL: OWNER.email, ADMIN_PASSWORD: OWNER.password, REDIS_URL: redisUrl, REDIS_PREFIX: prefix }, { serverUrl });
   const client = await connectRuntime(server);
   const redis = new Redis(redisUrl);
@@ -87,7 +92,7 @@ export async function benchTimers({ serverUrl, redisUrl, pending }: { serverUrl:
       const memory = Number(/used_memory:(\d+)/.exec(await redis.info('memory'))?.[1] ?? 0);
       if (memory > redisMemory) {
         redisMemory = memory;
-        redisKeys = await redis.dbsize();
+        redisKeys = (await redis.dbsize()) - before.keys;
         delayedJobs = await redis.zcard(`${prefix}:timers:delayed`);
       }
       const { rows } = await client.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM session_timers WHERE status = 'pending' AND timer_id NOT LIKE 'filler-%'`);
@@ -103,7 +108,7 @@ export async function benchTimers({ serverUrl, redisUrl, pending }: { serverUrl:
       pending,
       live: LIVE,
       ratePerSecond: RATE,
-      redisMemoryMb: Math.round(redisMemory / 2 ** 20),
+      redisMemoryMb: Math.round(Math.max(0, redisMemory - before.memory) / 2 ** 20),
       redisKeys,
       delayedJobs,
       postgresMb: Math.round(Number(size[0]?.bytes ?? 0) / 2 ** 20),
@@ -114,5 +119,6 @@ export async function benchTimers({ serverUrl, redisUrl, pending }: { serverUrl:
     redis.disconnect();
     await client.close();
     await server.stop();
+    await dropRedisPrefix(redisUrl, prefix);
   }
 }
