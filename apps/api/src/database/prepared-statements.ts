@@ -50,6 +50,9 @@ export class StatementNames {
  * A pg Client class whose parameterised statements run as named prepared statements (see
  * StatementNames). Given to the pool as its `Client`; everything else is pg's own Client.
  */
+/** The fields of pg's Query that its types leave out and the named path sets. */
+type PgQuery = pg.Query & { name?: string; callback?: (error: Error | null, result: pg.QueryResult) => void };
+
 export function preparingClient(names: StatementNames = new StatementNames()): typeof pg.Client {
   class PreparingClient extends pg.Client {
     // pg's query() is heavily overloaded; only (text, values[, callback]) with values is rewritten.
@@ -58,8 +61,27 @@ export function preparingClient(names: StatementNames = new StatementNames()): t
       if (typeof config === 'string' && Array.isArray(values) && values.length > 0) {
         const name = names.nameFor(config);
         if (name !== undefined) {
-          const named = { name, text: config, values };
-          return (callback === undefined ? super.query(named) : super.query(named, callback as never)) as never;
+          // Built from the text, then named: given an object instead, pg copies it through its
+          // property descriptors on every query, about 1.6 µs against 0.1 — a few per cent of the
+          // server's CPU per webhook, at four or five statements a message.
+          const named = new pg.Query(config, values) as PgQuery;
+          named.name = name;
+          if (typeof callback === 'function') {
+            named.callback = callback as PgQuery['callback'];
+            super.query(named);
+            return undefined as never;
+          }
+          return new Promise<pg.QueryResult>((resolve, reject) => {
+            named.callback = (error: Error | null, result: pg.QueryResult) => {
+              if (error) reject(error);
+              else resolve(result);
+            };
+            super.query(named);
+          }).catch((error: unknown) => {
+            // As pg does: a stack that leads back to the caller, not to the socket's read.
+            if (error instanceof Error) Error.captureStackTrace(error);
+            throw error;
+          }) as never;
         }
       }
       return (super.query as (...a: unknown[]) => unknown)(...args) as never;

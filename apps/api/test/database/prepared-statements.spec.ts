@@ -2,6 +2,7 @@
 // (planned once per connection), and can be told not to (DATABASE_PREPARED_STATEMENTS=false).
 import { DataSource } from 'typeorm';
 import { createDataSourceOptions } from '../../src/database/data-source-options.js';
+import { preparingClient, StatementNames } from '../../src/database/prepared-statements.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 describe('prepared statements', () => {
@@ -33,6 +34,28 @@ describe('prepared statements', () => {
       await expect(dataSource.query<{ q: number }[]>(`SELECT 1 / $1::int AS q`, [1])).resolves.toEqual([{ q: 1 }]);
     } finally {
       await dataSource.destroy();
+    }
+  });
+
+  it("answers pg's callback form too, and a failing named statement's error leads back to its caller", async () => {
+    const Client = preparingClient(new StatementNames());
+    const client = new Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      const viaCallback = (value: number) =>
+        new Promise<number>((resolve, reject) => {
+          client.query(`SELECT $1::int * 2 AS n`, [value], (error: Error | null, result: { rows: { n: number }[] }) => {
+            if (error) reject(error);
+            else resolve(result.rows[0]?.n ?? -1);
+          });
+        });
+      expect([await viaCallback(1), await viaCallback(2), await viaCallback(3)]).toEqual([2, 4, 6]);
+      const failing = async () => client.query(`SELECT 1 / $1::int`, [0]);
+      await expect(failing()).rejects.toThrow(/division by zero/);
+      const error = await failing().catch((caught: unknown) => caught as Error);
+      expect(error.stack).toContain('prepared-statements.spec');
+    } finally {
+      await client.end();
     }
   });
 
