@@ -52,8 +52,8 @@ describe('prepared statements', () => {
       expect([await viaCallback(1), await viaCallback(2), await viaCallback(3)]).toEqual([2, 4, 6]);
       const failing = async () => client.query(`SELECT 1 / $1::int`, [0]);
       await expect(failing()).rejects.toThrow(/division by zero/);
-      const error = await failing().catch((caught: unknown) => caught as Error);
-      expect(error.stack).toContain('prepared-statements.spec');
+      const error: unknown = await failing().catch((caught: unknown) => caught);
+      expect((error as Error).stack).toContain('prepared-statements.spec');
     } finally {
       await client.end();
     }
