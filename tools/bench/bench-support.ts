@@ -3,7 +3,6 @@
 import { mkdtempSync, rmSync, chmodSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { Redis } from 'ioredis';
 import pg from 'pg';
 
 export function machine(): string {
@@ -65,20 +64,5 @@ export async function describePostgres(serverUrl: string): Promise<string> {
     return `PostgreSQL ${row.version.split(' ')[0] ?? row.version} (autovacuum ${row.autovacuum}, fsync ${row.fsync}, synchronous_commit ${row.synchronous_commit})`;
   } finally {
     await client.end();
-  }
-}
-
-/** Removes every key of a run's queue prefix (its jobs, kept ones included): a benchmark leaves the Redis it used as it found it. */
-export async function dropRedisPrefix(redisUrl: string, prefix: string): Promise<void> {
-  const redis = new Redis(redisUrl);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      if (keys.length > 0) await redis.unlink(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
   }
 }

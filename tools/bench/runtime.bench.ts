@@ -4,7 +4,7 @@
 // -> reply stored (the outbound message row) -> reply sent (messages.sent_at).
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startBenchServer } from './api-server.js';
-import { dropRedisPrefix } from './bench-support.js';
+import { deleteRedisPrefix } from '../../apps/api/test/support/redis-prefix.js';
 import { cpuPerMessage, sampleCpu, type CpuSample } from './process-cpu.js';
 import { connectRuntime, echoDocument, OWNER, percentile, say, waitForCount, waitForDrain, type RuntimeClient } from './runtime-client.js';
 
@@ -154,6 +154,6 @@ export async function benchRuntime({ backend, seconds, serverUrl, redisUrl }: { 
   } finally {
     await client.close();
     await server.stop();
-    if (backend === 'redis' && redisUrl !== undefined) await dropRedisPrefix(redisUrl, prefix);
+    if (backend === 'redis' && redisUrl !== undefined) await deleteRedisPrefix(redisUrl, prefix);
   }
 }

@@ -5,7 +5,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { startBenchServer } from './api-server.js';
-import { dropRedisPrefix } from './bench-support.js';
+import { deleteRedisPrefix } from '../../apps/api/test/support/redis-prefix.js';
 import { connectRuntime, OWNER, percentile, say, waitForCount } from './runtime-client.js';
 
 export interface TimersBenchResult {
@@ -119,6 +119,6 @@ export async function benchTimers({ serverUrl, redisUrl, pending }: { serverUrl:
     redis.disconnect();
     await client.close();
     await server.stop();
-    await dropRedisPrefix(redisUrl, prefix);
+    await deleteRedisPrefix(redisUrl, prefix);
   }
 }

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
 import type { Authenticator } from '../../src/auth/authenticator.js';
 import type { RequestPrincipal } from '../../src/auth/request-principal.js';
 import { DEFAULT_QUEUE_SETTINGS, QUEUE_SETTINGS, type QueueSettings } from '../../src/queues/queue-settings.js';
 import { DEFAULT_DISPATCH_SWEEP_SETTINGS, DISPATCH_SWEEP_SETTINGS, type DispatchSweepSettings } from '../../src/runtime/processing/dispatch-sweep-settings.js';
 import { createTestApp, type CreateTestAppOptions, type TestApp } from '../support/create-test-app.js';
+import { deleteRedisPrefix } from '../support/redis-prefix.js';
 import type { TestDatabase } from '../support/test-database.js';
 
 const REDIS_URL = process.env['REDIS_URL'] === '' ? undefined : process.env['REDIS_URL'];
@@ -54,15 +54,5 @@ export async function startRuntimeApp(options: RuntimeAppOptions): Promise<Runti
 /** Deletes the Redis keys of a prefix (after the app closed). */
 export async function deleteRedisKeys(prefix: string): Promise<void> {
   if (REDIS_URL === undefined) return;
-  const redis = new Redis(REDIS_URL);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
+  await deleteRedisPrefix(REDIS_URL, prefix);
 }
