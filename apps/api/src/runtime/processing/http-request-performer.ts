@@ -6,10 +6,10 @@ import { ConversationRepository } from '../conversation.repository.js';
 import { FlowSessionRepository } from '../flow-session.repository.js';
 import { toEffectResultEvent } from '../http-request/effect-result-event.js';
 import { HttpRequestExecutor, type HttpRequestEffect } from '../http-request/http-request.executor.js';
+import { appendRunLogEntry } from '../run-log.js';
 import { lockConversation } from '../runtime-sql.js';
 import { SessionStepper } from '../session-stepper.js';
-import type { OutboxRecord } from './outbox.repository.js';
-import { appendRunLogEntry } from '../run-log.js';
+import { OutboxRepository, type OutboxRecord } from './outbox.repository.js';
 
 /**
  * Performs a flow's HTTP request (HttpRequestExecutor: address checks, limits, redaction) and
@@ -27,6 +27,7 @@ export class HttpRequestPerformer {
     private readonly sessions: FlowSessionRepository,
     private readonly conversations: ConversationRepository,
     private readonly stepper: SessionStepper,
+    private readonly outbox: OutboxRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -42,11 +43,7 @@ export class HttpRequestPerformer {
       const sessionRow = await this.sessions.findById(tx, { workspaceId: row.workspaceId, id: row.sessionId });
       if (sessionRow === null) return null; // deleted with its conversation
       await lockConversation(tx, sessionRow.conversationId);
-      const [, updated] = await tx.query<[unknown[], number]>(`UPDATE outbox SET status = 'done', done_at = $2, attempts = attempts + 1 WHERE id = $1 AND status IS NOT DISTINCT FROM 'pending'`, [
-        row.id,
-        this.clock.now(),
-      ]);
-      if (updated === 0) return null; // another delivery of this job got here first
+      if (!(await this.outbox.markDone(row.id, this.clock.now(), tx))) return null; // another delivery of this job got here first
       await appendRunLogEntry(tx, { workspaceId: row.workspaceId, sessionId: row.sessionId }, this.clock.now(), { kind: 'http_result', data: { effectId: effect.id, nodeId: effect.nodeId, ok: outcome.ok, ...outcome.log } });
       // Re-read under the lock: the step may have moved on (a timeout, a reply) — then the engine ignores the result.
       const session = await this.sessions.findById(tx, { workspaceId: row.workspaceId, id: row.sessionId });

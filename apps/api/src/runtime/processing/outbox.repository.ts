@@ -4,8 +4,8 @@ import type { OutboxStatus } from '../../database/entities/outbox-entry.entity.j
 import { isUuid } from '../../flows/keyset-cursor.js';
 import { RealtimeBus } from '../../realtime/realtime-bus.js';
 import { StatementCoalescer } from '../concurrency/statement-coalescer.js';
-import type { Queryable } from '../runtime-sql.js';
 import { appendRunLogEntry } from '../run-log.js';
+import type { Queryable } from '../runtime-sql.js';
 
 export interface OutboxRecord {
   readonly id: string;

@@ -17,6 +17,7 @@ import { InboundEventRepository } from '../inbound-event.repository.js';
 import { InboundStepBatch } from '../inbound-step-batch.js';
 import type { BatchedEvent } from '../inbound-step-batch.repository.js';
 import type { ProcessInboundEventResult } from '../process-inbound-event.use-case.js';
+import { appendRunLogEntry } from '../run-log.js';
 import { RuntimeFault } from '../session-stepper.js';
 import { StartFlowUseCase } from '../start-flow.use-case.js';
 import { FailInboundEventUseCase } from './fail-inbound-event.use-case.js';
@@ -24,7 +25,6 @@ import { OutboxRepository, type OutboxRecord } from './outbox.repository.js';
 import { HttpRequestPerformer } from './http-request-performer.js';
 import { RuntimeDispatcher } from './runtime-dispatcher.js';
 import { SendPerformer } from './send-performer.js';
-import { appendRunLogEntry } from '../run-log.js';
 
 /** How many stepped events a process remembers dispatching (RuntimeJobHandlers.dispatchedHere): minutes of a busy worker's work. */
 const DISPATCHED_HERE_REMEMBERED = 50_000;

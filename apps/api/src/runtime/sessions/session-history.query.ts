@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { decodeCursor, encodeCursor, isUuid, keysetTimestampSql } from '../../flows/keyset-cursor.js';
 import { ApiError } from '../../http/api-error.js';
+import { RUN_LOG_ROW_ENTRIES } from '../run-log.js';
 import type { ListSessionsQueryDto, RunLogPageView, SessionDetailView, SessionPageView, SessionSummaryView } from './sessions.dto.js';
 
 interface SessionRow {
@@ -92,9 +93,9 @@ export class SessionHistoryQuery {
   async log(workspaceId: string, id: string, { after, limit = DEFAULT_LOG_LIMIT }: { after?: number | undefined; limit?: number | undefined }): Promise<RunLogPageView> {
     await this.find(workspaceId, id);
     const rows = await this.dataSource.query<{ seq: string; at: Date; kind: string; data: Record<string, unknown> }[]>(
-      // step_seq bounds the rows read through the key (session_id, seq): an entry after `after` is in a row at or after after / 1000.
+      // step_seq bounds the rows read through the key (session_id, seq): an entry after `after` is in a row at or after after / RUN_LOG_ROW_ENTRIES.
       `SELECT seq, at, kind, data FROM run_log_entries
-        WHERE workspace_id = $1 AND session_id = $2 AND step_seq >= $3::bigint / 1000 AND seq > $3 ORDER BY seq LIMIT $4`,
+        WHERE workspace_id = $1 AND session_id = $2 AND step_seq >= $3::bigint / ${String(RUN_LOG_ROW_ENTRIES)} AND seq > $3 ORDER BY seq LIMIT $4`,
       [workspaceId, id, after ?? 0, limit + 1],
     );
     const page = rows.slice(0, limit).map((row) => ({ seq: Number(row.seq), at: row.at.toISOString(), kind: row.kind, data: row.data }));
