@@ -88,7 +88,7 @@ export async function startBenchServer(env: Record<string, string>, options: { s
       SEED_DEMO: 'false',
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATA_DIR: dataDir ?? '' }),
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', process.env['BENCH_SERVER_STDOUT'] === '1' ? 'inherit' : 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
   try {

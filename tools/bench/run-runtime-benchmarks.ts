@@ -37,8 +37,8 @@ await withPostgresServer(async (serverUrl, description) => {
 
 const date = new Date().toISOString().slice(0, 10);
 let doc = readFileSync(docPath, 'utf8');
-// One backend's rows alone would replace the table: with BENCH_BACKEND the figures are printed only.
-if (process.env['BENCH_BACKEND'] !== undefined && runtime.length > 0) console.log('BENCH_BACKEND is set: docs/benchmarks.md keeps its runtime table (run without it to rewrite it).');
+// One backend's or one load's rows alone would replace the table: with BENCH_BACKEND or BENCH_LOADS the figures are printed only.
+if ((process.env['BENCH_BACKEND'] !== undefined || process.env['BENCH_LOADS'] !== undefined) && runtime.length > 0) console.log('BENCH_BACKEND or BENCH_LOADS is set: docs/benchmarks.md keeps its runtime table (run without them to rewrite it).');
 else if (runtime.length > 0) {
   const body = [
     `Measured ${date} on ${machine()}; one server process (\`node apps/api/dist/main.js\`, ROLE=all) with the load generator and ${postgres} on the same machine; ${String(seconds)} s per row; ${String(runtime[0]?.conversations)} conversations of the echo flow.`,

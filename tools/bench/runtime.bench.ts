@@ -119,6 +119,9 @@ async function atRate(client: RuntimeClient, conversations: readonly string[], {
   return accepted;
 }
 
+/** The runs a benchmark makes: both unless BENCH_LOADS names one (`flat` or `steady`), to study it alone. */
+const loads = (process.env['BENCH_LOADS'] ?? 'flat,steady').split(',');
+
 export async function benchRuntime({ backend, seconds, serverUrl, redisUrl }: { backend: Backend; seconds: number; serverUrl: string; redisUrl: string | undefined }): Promise<RuntimeBenchResult> {
   const prefix = `jornada-bench-${String(Date.now())}`;
   const server = await startBenchServer(
@@ -143,13 +146,17 @@ export async function benchRuntime({ backend, seconds, serverUrl, redisUrl }: { 
     await client.db.query('ANALYZE');
 
     const runs: RuntimeRun[] = [];
-    let cpuBefore = sampleCpu(server.pid);
-    const flatCount = await flat(client, conversations, { seconds, concurrency: 32, prefix: 'f' });
-    runs.push(await measure(client, { name: 'flat out (32 concurrent HTTP clients)', prefix: 'f', count: flatCount, cpuBefore, serverPid: server.pid }));
-    const rate = backend === 'redis' ? 500 : 200;
-    cpuBefore = sampleCpu(server.pid);
-    const rateCount = await atRate(client, conversations, { rate, seconds, prefix: 'r' });
-    runs.push(await measure(client, { name: `steady ${String(rate)} messages/s`, prefix: 'r', count: rateCount, cpuBefore, serverPid: server.pid }));
+    if (loads.includes('flat')) {
+      const cpuBefore = sampleCpu(server.pid);
+      const flatCount = await flat(client, conversations, { seconds, concurrency: 32, prefix: 'f' });
+      runs.push(await measure(client, { name: 'flat out (32 concurrent HTTP clients)', prefix: 'f', count: flatCount, cpuBefore, serverPid: server.pid }));
+    }
+    if (loads.includes('steady')) {
+      const rate = backend === 'redis' ? 500 : 200;
+      const cpuBefore = sampleCpu(server.pid);
+      const rateCount = await atRate(client, conversations, { rate, seconds, prefix: 'r' });
+      runs.push(await measure(client, { name: `steady ${String(rate)} messages/s`, prefix: 'r', count: rateCount, cpuBefore, serverPid: server.pid }));
+    }
     return { backend, database: server.database, conversations: CONVERSATIONS, runs };
   } finally {
     await client.close();

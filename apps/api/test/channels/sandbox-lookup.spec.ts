@@ -98,4 +98,32 @@ describe('sandbox conversation look-up', () => {
     for (const refused of answers.slice(own.length, own.length + 3)) expect(refused).toMatchObject({ code: 'not_found' });
     expect(answers[asks.length - 1]).toMatchObject({ id: own[0] });
   });
+
+  it('remembers a conversation it found: its next messages need no statement, and another workspace still gets 404', async () => {
+    const service = new SandboxConversationsService(database.dataSource, ...([undefined, undefined, undefined, undefined, undefined] as unknown as [never, never, never, never, never]));
+    const other = await createWorkspace(database.dataSource, { name: 'Third shop' });
+    const [id, unseen] = (await database.dataSource.query<{ id: string }[]>(`SELECT id FROM conversations WHERE workspace_id = $1 AND channel = $2 ORDER BY random() LIMIT 2`, [workspaceId, SANDBOX_CHANNEL])).map((row) => row.id);
+    const first = await service.find(workspaceId, id as string);
+    const statements = jest.spyOn(database.dataSource, 'query');
+    await expect(service.find(workspaceId, id as string)).resolves.toEqual(first);
+    await expect(service.find(other, id as string)).rejects.toMatchObject({ code: 'not_found' });
+    expect(statements).not.toHaveBeenCalled();
+    // A conversation not found before is looked up.
+    await expect(service.find(workspaceId, unseen as string)).resolves.toMatchObject({ id: unseen });
+    expect(statements).toHaveBeenCalledTimes(1);
+    statements.mockRestore();
+  });
+
+  it('does not remember an id that was not found: a conversation created afterwards is found', async () => {
+    const service = new SandboxConversationsService(database.dataSource, ...([undefined, undefined, undefined, undefined, undefined] as unknown as [never, never, never, never, never]));
+    const id = '00000000-0000-4000-8000-00000000abcd';
+    await expect(service.find(workspaceId, id)).rejects.toMatchObject({ code: 'not_found' });
+    await database.dataSource.query(
+      `WITH c AS (INSERT INTO contacts (workspace_id, name) VALUES ($1, 'Late') RETURNING id, workspace_id),
+            i AS (INSERT INTO contact_identities (workspace_id, contact_id, channel, external_id) SELECT workspace_id, id, $2, 'sandbox-' || id FROM c RETURNING contact_id, workspace_id)
+       INSERT INTO conversations (id, workspace_id, contact_id, channel) SELECT $3, workspace_id, contact_id, $2 FROM i`,
+      [workspaceId, SANDBOX_CHANNEL, id],
+    );
+    await expect(service.find(workspaceId, id)).resolves.toMatchObject({ id, sender: expect.stringMatching(/^sandbox-/) });
+  });
 });

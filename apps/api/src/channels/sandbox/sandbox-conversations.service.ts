@@ -9,6 +9,7 @@ import { isUuid } from '../../flows/keyset-cursor.js';
 import { ApiError } from '../../http/api-error.js';
 import { QueueService } from '../../queues/queue.service.js';
 import { Clock } from '../../runtime/clock.js';
+import { RecentMap } from '../../runtime/concurrency/recent-map.js';
 import { StatementCoalescer } from '../../runtime/concurrency/statement-coalescer.js';
 import { RecordInboundEventUseCase } from '../../runtime/record-inbound-event.use-case.js';
 import { FEED_MESSAGE_COLUMNS, toFeedMessage, type FeedMessage, type FeedMessageRow } from '../../realtime/feed-message.js';
@@ -50,6 +51,13 @@ interface SandboxConversationRow {
   contact_id: string;
   external_id: string;
 }
+
+/**
+ * Sandbox conversations a process remembers (about 200 bytes each). What find() answers from a
+ * conversation row never changes: its workspace, channel, contact and that contact's sandbox
+ * identity are written once, with the conversation, and nothing updates or deletes them.
+ */
+const REMEMBERED_CONVERSATIONS = 10_000;
 
 const notFound = () => new ApiError({ status: 404, code: 'not_found', message: 'Sandbox conversation not found.' });
 
@@ -121,14 +129,22 @@ export class SandboxConversationsService {
 
   /**
    * The sandbox conversation and its sender; 404 for another workspace's or another channel's.
-   * Messages posted at the same time share one statement (StatementCoalescer).
+   * Messages posted at the same time share one statement (StatementCoalescer); a conversation
+   * found once is remembered (REMEMBERED_CONVERSATIONS), so its next messages skip the statement.
+   * Only found sandbox conversations are remembered: an id not found yet is looked up again.
    */
   async find(workspaceId: string, conversationId: string): Promise<SandboxConversation> {
-    if (!isUuid(conversationId)) throw notFound();
-    const row = await this.lookups.submit(conversationId);
+    let row = this.found.get(conversationId);
+    if (row === undefined) {
+      if (!isUuid(conversationId)) throw notFound();
+      row = await this.lookups.submit(conversationId);
+      if (row?.channel === SANDBOX_CHANNEL) this.found.set(row.id, row);
+    }
     if (row === undefined || row.workspace_id !== workspaceId || row.channel !== SANDBOX_CHANNEL) throw notFound();
     return { id: row.id, contactId: row.contact_id, sender: row.external_id };
   }
+
+  private readonly found = new RecentMap<SandboxConversationRow>(REMEMBERED_CONVERSATIONS);
 
   private readonly lookups = new StatementCoalescer<string, SandboxConversationRow | undefined>(async (ids) => {
     const rows = await this.dataSource.query<SandboxConversationRow[]>(FIND_SANDBOX_CONVERSATIONS_SQL, [[...new Set(ids)]]);

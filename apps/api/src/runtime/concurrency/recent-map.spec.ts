@@ -17,6 +17,18 @@ describe('RecentMap', () => {
     expect(recent.take('c')).toBe(3);
   });
 
+  it('get answers a value and keeps it, without making it the newest', () => {
+    const recent = new RecentMap<number>(2);
+    recent.set('a', 1);
+    recent.set('b', 2);
+    expect(recent.get('a')).toBe(1);
+    expect(recent.get('a')).toBe(1);
+    expect(recent.get('z')).toBeUndefined();
+    recent.set('c', 3); // a is still the oldest
+    expect(recent.get('a')).toBeUndefined();
+    expect(recent.get('b')).toBe(2);
+  });
+
   it('keeps at most its capacity, forgetting the oldest first; setting again makes a key the newest', () => {
     const recent = new RecentMap<true>(3);
     for (const key of ['a', 'b', 'c']) recent.set(key, true);

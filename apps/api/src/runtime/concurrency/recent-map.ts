@@ -17,6 +17,11 @@ export class RecentMap<V> {
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
   }
 
+  /** The value, left in place (it keeps its age: the oldest noted still goes first). */
+  get(key: string): V | undefined {
+    return this.entries.get(key);
+  }
+
   has(key: string): boolean {
     return this.entries.has(key);
   }
