@@ -31,8 +31,7 @@ const BATCHED_EFFECTS = new Set(['send', 'log', 'end_session', 'schedule_timer',
  * conversation, a flow to start (or the session ending with events left), a handoff or a
  * contact change — is stepped by the single use case inside the same transaction, under the
  * locks the batch holds. If anything fails, the whole batch
- * rolls back and its caller steps each event alone the single way (executeAlone), so one bad
- * event fails only itself.
+ * rolls back and its caller steps each event alone, so one bad event fails only itself.
  */
 @Injectable()
 export class InboundStepBatch {
@@ -46,12 +45,12 @@ export class InboundStepBatch {
     private readonly clock: Clock,
   ) {}
 
-  /**
-   * One result per event, in order. Events must have distinct senders. One event alone goes this
-   * way too: six round trips instead of the single path's eleven (at a steady rate, many batches
-   * are of one event).
-   */
+  /** One result per event, in order. Events must have distinct senders. */
   async execute(events: readonly BatchedEvent[]): Promise<ProcessInboundEventResult[]> {
+    if (events.length === 1) {
+      const [event] = events as [BatchedEvent];
+      return [await this.single.execute({ workspaceId: event.workspaceId, eventId: event.eventId, sender: { channel: event.channel, sender: event.sender } })];
+    }
     return this.dataSource.transaction(async (tx) => {
       await this.batch.lockSenders(tx, events);
       const locked = await this.batch.readLocked(tx, events);
@@ -82,11 +81,6 @@ export class InboundStepBatch {
       }
       return results;
     });
-  }
-
-  /** One event the single way (ProcessInboundEventUseCase), for when its batch failed. */
-  executeAlone(event: BatchedEvent): Promise<ProcessInboundEventResult> {
-    return this.single.execute({ workspaceId: event.workspaceId, eventId: event.eventId, sender: { channel: event.channel, sender: event.sender } });
   }
 
   /**

@@ -114,33 +114,6 @@ describe('inbound steps in batches', () => {
     for (const result of results.slice(0, 6)) expect(result.inlineSends).toEqual([]);
   });
 
-  it('steps one event alone the batch way too (six round trips, not the single way\'s eleven), leaving what the single way leaves', async () => {
-    const alone = `sandbox-${randomUUID()}`;
-    const batched = `sandbox-${randomUUID()}`;
-    for (const sender of [alone, batched]) await stepAlone(await recordEvent('sandbox', sender, 'hello'));
-    await db.query(`UPDATE outbox SET status = 'done', claim_token = NULL, claimed_until = NULL WHERE workspace_id = $1 AND type = 'send'`, [ws]);
-    clock.advance(60_000);
-
-    expect((await stepAlone(await recordEvent('sandbox', alone, 'just one'))).status).toBe('done');
-    const event = await recordEvent('sandbox', batched, 'just one');
-    const write = jest.spyOn(repository, 'write');
-    const singleWay = jest.spyOn(single, 'execute');
-    const locked = jest.spyOn(single, 'executeLocked');
-    const [result] = await batch.execute([event]);
-    expect(write).toHaveBeenCalledTimes(1);
-    expect(singleWay).not.toHaveBeenCalled();
-    expect(locked).not.toHaveBeenCalled();
-    expect(result?.processed).toEqual([{ eventId: event.eventId, outcome: 'processed' }]);
-    expect(result?.inlineSends[0]?.sends.map((send) => send.message)).toEqual([text('any just one'), text('any ask')]);
-    expect(await footprint('sandbox', batched)).toEqual(await footprint('sandbox', alone));
-
-    // executeAlone, for when a batch failed, is the single way.
-    const another = await recordEvent('sandbox', batched, 'and another');
-    expect((await batch.executeAlone(another)).processed).toEqual([{ eventId: another.eventId, outcome: 'processed' }]);
-    expect(singleWay).toHaveBeenCalledTimes(1);
-    expect(write).toHaveBeenCalledTimes(1);
-  });
-
   it("steps a sender's backlog in the batch, in arrival order, as the single way would", async () => {
     const alone = `sandbox-${randomUUID()}`;
     const batched = `sandbox-${randomUUID()}`;

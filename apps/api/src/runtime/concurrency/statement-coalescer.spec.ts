@@ -71,32 +71,6 @@ describe('StatementCoalescer', () => {
     await expect(Promise.all(results)).resolves.toEqual([{ ok: 101 }, { ok: 102 }, { error: 'row 3 is bad' }, { ok: 104 }]);
   });
 
-  it('with `alone`, a failed flush (even of one call) hands each call to it instead of flushing it again', async () => {
-    const flushed: number[][] = [];
-    const aloneCalls: number[] = [];
-    const coalescer = new StatementCoalescer<number, string>(
-      (items) => {
-        flushed.push([...items]);
-        return items.includes(3) || items.includes(7) ? Promise.reject(new Error('shared way failed')) : Promise.resolve(items.map((n) => `shared ${String(n)}`));
-      },
-      {
-        maxBatch: 10,
-        maxInFlight: 1,
-        alone: (n) => {
-          aloneCalls.push(n);
-          return n === 3 ? Promise.reject(new Error('row 3 is bad')) : Promise.resolve(`alone ${String(n)}`);
-        },
-      },
-    );
-    await expect(coalescer.submit(7)).resolves.toBe('alone 7'); // a flush of one that failed
-    const results = [1, 2, 3, 4].map((n) => coalescer.submit(n).then((v) => ({ ok: v }), (e: Error) => ({ error: e.message })));
-    // Submitted while the first flush was still finishing: one shared flush, which fails.
-    await expect(Promise.all(results)).resolves.toEqual([{ ok: 'alone 1' }, { ok: 'alone 2' }, { error: 'row 3 is bad' }, { ok: 'alone 4' }]);
-    expect(flushed).toEqual([[7], [1, 2, 3, 4]]);
-    expect(aloneCalls).toEqual([7, 1, 2, 3, 4]);
-    await expect(coalescer.submit(5)).resolves.toBe('shared 5');
-  });
-
   it('fails every call of a flush that answers the wrong number of results (a bug, never a silent mix-up)', async () => {
     const coalescer = new StatementCoalescer<number, number>(() => Promise.resolve([]), { maxBatch: 10, maxInFlight: 1 });
     await expect(coalescer.submit(1)).rejects.toThrow('answered 0 results for 1 items');

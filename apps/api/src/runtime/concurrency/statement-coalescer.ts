@@ -12,8 +12,7 @@
  * `flush` gets the items in submission order and answers one result per item, in that order.
  * When a flush of several items fails, each item is flushed again alone, so one bad row cannot
  * fail the calls it happened to share a statement with: each call sees the outcome it would
- * have had on its own. With `alone`, a failed flush (of one item too) hands each item to it
- * instead: a simpler way of doing one item, kept for when the shared way failed.
+ * have had on its own.
  */
 export class StatementCoalescer<I, O> {
   private readonly queue: { item: I; resolve: (value: O) => void; reject: (error: unknown) => void }[] = [];
@@ -21,7 +20,7 @@ export class StatementCoalescer<I, O> {
 
   constructor(
     private readonly flush: (items: readonly I[]) => Promise<readonly O[]>,
-    private readonly options: { readonly maxBatch: number; readonly maxInFlight: number; readonly alone?: (item: I) => Promise<O> } = { maxBatch: 64, maxInFlight: 1 },
+    private readonly options: { readonly maxBatch: number; readonly maxInFlight: number } = { maxBatch: 64, maxInFlight: 1 },
   ) {
     if (options.maxBatch < 1 || options.maxInFlight < 1) throw new RangeError('maxBatch and maxInFlight must be at least 1');
   }
@@ -55,8 +54,7 @@ export class StatementCoalescer<I, O> {
       if (results.length !== batch.length) throw new Error(`coalesced flush answered ${String(results.length)} results for ${String(batch.length)} items`);
       batch.forEach((entry, index) => entry.resolve(results[index] as O));
     } catch (error) {
-      const { alone } = this.options;
-      if (batch.length === 1 && alone === undefined) {
+      if (batch.length === 1) {
         batch[0]?.reject(error);
         return;
       }
@@ -64,7 +62,7 @@ export class StatementCoalescer<I, O> {
       await Promise.all(
         batch.map(async (entry) => {
           try {
-            const result = alone === undefined ? (await this.flush([entry.item]))[0] : await alone(entry.item);
+            const [result] = await this.flush([entry.item]);
             entry.resolve(result as O);
           } catch (alone) {
             entry.reject(alone);

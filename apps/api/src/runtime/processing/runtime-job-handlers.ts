@@ -70,11 +70,7 @@ export class RuntimeJobHandlers {
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.inboundSteps = new StatementCoalescer((events) => inboundBatch.execute(events), {
-      maxBatch: config.inboundBatchSize,
-      maxInFlight: 2,
-      alone: (event) => inboundBatch.executeAlone(event),
-    });
+    this.inboundSteps = new StatementCoalescer((events) => inboundBatch.execute(events), { maxBatch: config.inboundBatchSize, maxInFlight: 2 });
   }
 
   async inbound({ inboundEventId }: QueuePayload<'inbound'>, context: JobContext): Promise<void> {
