@@ -42,7 +42,15 @@ describe('parseConfig', () => {
       production: false,
       outboundRateLimits: {},
       inboundBatchSize: 32,
+      runStoredHere: 1024,
     });
+  });
+
+  it('reads RUN_STORED_HERE, 0 to 100,000, and names it when it cannot', () => {
+    expect(parse({ RUN_STORED_HERE: '0' }).runStoredHere).toBe(0);
+    expect(parse({ RUN_STORED_HERE: '64' }).runStoredHere).toBe(64);
+    expect(() => parse({ RUN_STORED_HERE: '-1' })).toThrow(/RUN_STORED_HERE/);
+    expect(() => parse({ RUN_STORED_HERE: 'lots' })).toThrow(/RUN_STORED_HERE/);
   });
 
   it('reads the inbound batch size, 1 to 256, and names INBOUND_BATCH_SIZE when it cannot', () => {

@@ -71,11 +71,14 @@ export interface ApiConfig {
   readonly outboundRateLimits: Readonly<Partial<Record<ChannelType, number>>>;
   /** INBOUND_BATCH_SIZE: most inbound events a worker steps in one transaction (1: each alone). */
   readonly inboundBatchSize: number;
+  /** RUN_STORED_HERE: just-stored rows' jobs a worker process runs itself at once, at most at a time (0: all through the queue). */
+  readonly runStoredHere: number;
 }
 
 export const DEFAULT_PORT = 3000;
 export const DEFAULT_DATABASE_POOL_SIZE = 10;
 export const DEFAULT_INBOUND_BATCH_SIZE = 32;
+export const DEFAULT_RUN_STORED_HERE = 1024;
 export const DEFAULT_BODY_LIMIT = '1mb';
 export const DEFAULT_HTTP_REQUEST_MAX_RESPONSE = '1mb';
 export const MIN_APP_SECRET_LENGTH = 32;
@@ -123,6 +126,7 @@ export function parseConfig({ env, cwd, installRoot }: ParseConfigInput): ApiCon
     production,
     outboundRateLimits: parseChannelRateLimits(readValue(env, 'OUTBOUND_RATE_LIMITS')),
     inboundBatchSize: parseInteger(env, 'INBOUND_BATCH_SIZE', { min: 1, max: 256, fallback: DEFAULT_INBOUND_BATCH_SIZE }),
+    runStoredHere: parseInteger(env, 'RUN_STORED_HERE', { min: 0, max: 100_000, fallback: DEFAULT_RUN_STORED_HERE }),
   };
 }
 

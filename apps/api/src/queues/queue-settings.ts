@@ -1,3 +1,4 @@
+import { DEFAULT_RUN_STORED_HERE } from '../config/parse-config.js';
 import { QUEUE_POLICIES, type QueuePolicy } from './queue-policies.js';
 import type { QueueName } from './queue-names.js';
 
@@ -14,7 +15,8 @@ export interface QueueSettings {
   readonly maxStalledCount: number;
   /**
    * Jobs of just-stored rows (addAfterStore: webhooks, events) a worker process runs itself at
-   * once, at most at a time, instead of through the queue store; 0: every job goes through it.
+   * once, at most at a time, instead of through the queue store; 0: every job goes through it
+   * (RUN_STORED_HERE, configuration.md).
    */
   readonly runStoredHere: number;
   /**
@@ -38,5 +40,5 @@ export const DEFAULT_QUEUE_SETTINGS: QueueSettings = Object.freeze({
   lockDurationMs: 15_000,
   stalledIntervalMs: 5_000,
   maxStalledCount: 10,
-  runStoredHere: 64,
+  runStoredHere: DEFAULT_RUN_STORED_HERE,
 });

@@ -17,7 +17,7 @@ import { QueuesController } from './queues.controller.js';
     {
       provide: QUEUE_SETTINGS,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig): QueueSettings => ({ ...DEFAULT_QUEUE_SETTINGS, redisPrefix: config.redisPrefix }),
+      useFactory: (config: AppConfig): QueueSettings => ({ ...DEFAULT_QUEUE_SETTINGS, redisPrefix: config.redisPrefix, runStoredHere: config.runStoredHere }),
     },
     {
       provide: QUEUE_BACKEND,
