@@ -144,15 +144,21 @@ export async function benchRuntime({ backend, seconds, serverUrl, redisUrl }: { 
     // A running shop's tables have been analyzed (autovacuum does it within a minute of the first
     // rows); a database created a moment ago has not, and PostgreSQL would plan with its defaults.
     await client.db.query('ANALYZE');
+    // Before each run, what autovacuum would have done meanwhile on a server that runs it
+    // (deployment.md): without it (a CI server may turn it off) the dead index entries the
+    // previous run left behind slow the next one's reads, the more the faster that run went.
+    const vacuumed = () => client.db.query('VACUUM');
 
     const runs: RuntimeRun[] = [];
     if (loads.includes('flat')) {
+      await vacuumed();
       const cpuBefore = sampleCpu(server.pid);
       const flatCount = await flat(client, conversations, { seconds, concurrency: 32, prefix: 'f' });
       runs.push(await measure(client, { name: 'flat out (32 concurrent HTTP clients)', prefix: 'f', count: flatCount, cpuBefore, serverPid: server.pid }));
     }
     if (loads.includes('steady')) {
       const rate = backend === 'redis' ? 500 : 200;
+      await vacuumed();
       const cpuBefore = sampleCpu(server.pid);
       const rateCount = await atRate(client, conversations, { rate, seconds, prefix: 'r' });
       runs.push(await measure(client, { name: `steady ${String(rate)} messages/s`, prefix: 'r', count: rateCount, cpuBefore, serverPid: server.pid }));
