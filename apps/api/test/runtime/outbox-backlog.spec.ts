@@ -18,12 +18,13 @@ interface PlanNode {
   'Node Type': string;
   'Actual Rows': number;
   'Actual Loops': number;
+  'Rows Removed by Filter'?: number;
   Plans?: PlanNode[];
 }
 
-/** Rows every scan of the plan produced (index entries included): what the query had to read. */
+/** Rows every scan of the plan produced or read and threw away (index entries included): what the query had to read. */
 function rowsScanned(node: PlanNode): number {
-  const own = node['Node Type'].includes('Scan') ? node['Actual Rows'] * node['Actual Loops'] : 0;
+  const own = node['Node Type'].includes('Scan') ? node['Actual Rows'] * node['Actual Loops'] + (node['Rows Removed by Filter'] ?? 0) : 0;
   return own + (node.Plans ?? []).reduce((sum, child) => sum + rowsScanned(child), 0);
 }
 
@@ -119,6 +120,40 @@ describe('the pending outbox under a backlog', () => {
     } finally {
       spy.mockRestore();
     }
+  });
+
+  describe('when the statistics predate a backlog spread over many conversations', () => {
+    // Statistics taken while nothing was pending (a quiet hour); then a backlog builds up across
+    // thousands of conversations (a provider outage) before the next ANALYZE. Planned on those
+    // statistics, the pending rows looked too few to matter, and the generic plan (the one a
+    // prepared statement settles on) read all of them to find one conversation's.
+    beforeAll(async () => {
+      await db.query(`UPDATE outbox SET status = 'done' WHERE workspace_id = $1`, [ws]);
+      await db.query(`ANALYZE outbox`);
+      await db.query(
+        `INSERT INTO outbox (workspace_id, session_id, conversation_id, effect_id, type, payload, created_at)
+         SELECT $1, $2, gen_random_uuid(), 'spread:' || n, 'send', '{}'::jsonb, now() FROM generate_series(1, ${String(BACKLOG)}) AS n`,
+        [ws, busy.sessionId],
+      );
+    });
+
+    it.each(['auto', 'force_generic_plan'])("lists a conversation's pending rows through its own index (plan_cache_mode %s)", async (mode) => {
+      const plan = await db.transaction(async (tx) => {
+        await tx.query(`SET LOCAL plan_cache_mode = ${mode}`);
+        const [{ 'QUERY PLAN': [explained] }] = await tx.query<[{ 'QUERY PLAN': [{ Plan: PlanNode }] }]>(`EXPLAIN (ANALYZE, FORMAT JSON) ${PENDING_FOR_CONVERSATIONS_SQL}`, [[quiet.conversationId, randomUUID()]]);
+        return explained.Plan;
+      });
+      expect(rowsScanned(plan)).toBeLessThan(50);
+    });
+
+    it('still lets the sweep find the oldest pending rows through its index', async () => {
+      const [{ 'QUERY PLAN': [explained] }] = await db.query<[{ 'QUERY PLAN': [{ Plan: PlanNode }] }]>(
+        `EXPLAIN (ANALYZE, FORMAT JSON) SELECT o.id FROM outbox o WHERE o.status = 'pending' AND o.created_at < $1 ORDER BY o.created_at LIMIT $2`,
+        [new Date(Date.now() + 60_000), 10],
+      );
+      expect(JSON.stringify(explained.Plan)).toContain('idx_outbox_pending_created_at');
+      expect(rowsScanned(explained.Plan)).toBeLessThan(50);
+    });
   });
 });
 

@@ -11,7 +11,9 @@ export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
  */
 @Entity({ name: 'outbox' })
 @Index('uq_outbox_effect_id', ['effectId'], { unique: true })
-@Index('idx_outbox_pending_created_at', ['createdAt'], { where: `"status" = 'pending'` })
+// The sweep's (oldest pending first). Its predicate names created_at, so only statements that bound
+// created_at can use it, never a look-up of one conversation's pending rows (migration OutboxSweepIndex).
+@Index('idx_outbox_pending_created_at', ['createdAt'], { where: `"status" = 'pending' AND "created_at" IS NOT NULL` })
 @Index('idx_outbox_pending_conversation_id_created_at', ['conversationId', 'createdAt'], { where: `"status" = 'pending'` })
 @Check('chk_outbox_status', sqlOneOf('status', OUTBOX_STATUSES))
 export class OutboxEntry {

@@ -11,6 +11,7 @@ import { OutboxConversation1796497891258 } from './1796497891258-outbox-conversa
 import { TenantCompositeKeys1796584559650 } from './1796584559650-tenant-composite-keys.js';
 import { RunLogStepRows1796671200000 } from './1796671200000-run-log-step-rows.js';
 import { ConversationInboxIndex1796674800000 } from './1796674800000-conversation-inbox-index.js';
+import { OutboxSweepIndex1796678400000 } from './1796678400000-outbox-sweep-index.js';
 
 /**
  * Every migration, oldest first. TypeORM applies the ones the `migrations` table does not list
@@ -29,4 +30,5 @@ export const MIGRATIONS: readonly (new () => MigrationInterface)[] = [
   TenantCompositeKeys1796584559650,
   RunLogStepRows1796671200000,
   ConversationInboxIndex1796674800000,
+  OutboxSweepIndex1796678400000,
 ];
