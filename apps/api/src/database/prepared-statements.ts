@@ -46,13 +46,13 @@ export class StatementNames {
   }
 }
 
+/** The fields of pg's Query that its types leave out and the named path sets. */
+type PgQuery = pg.Query & { name?: string; callback?: (error: Error | null, result: pg.QueryResult) => void };
+
 /**
  * A pg Client class whose parameterised statements run as named prepared statements (see
  * StatementNames). Given to the pool as its `Client`; everything else is pg's own Client.
  */
-/** The fields of pg's Query that its types leave out and the named path sets. */
-type PgQuery = pg.Query & { name?: string; callback?: (error: Error | null, result: pg.QueryResult) => void };
-
 export function preparingClient(names: StatementNames = new StatementNames()): typeof pg.Client {
   class PreparingClient extends pg.Client {
     // pg's query() is heavily overloaded; only (text, values[, callback]) with values is rewritten.

@@ -29,15 +29,14 @@ export class NestPinoLogger implements LoggerService {
   }
 
   private write(level: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal', message: unknown, params: unknown[]): void {
-    const log = this.logger;
-    if (!log.isLevelEnabled(level)) return;
+    if (!this.logger.isLevelEnabled(level)) return;
     // Nest passes the context name last, and for errors a stack before it.
     const strings = params.filter((param): param is string => typeof param === 'string');
     const context = strings.length > 0 ? strings[strings.length - 1] : undefined;
     const stack = level === 'error' || level === 'fatal' ? strings.find((s) => s.includes('\n    at ')) : undefined;
     const fields = { ...(context === undefined ? {} : { context }), ...(stack === undefined ? {} : { stack }) };
-    if (message instanceof Error) log[level]({ ...fields, err: message }, message.message);
-    else if (typeof message === 'object' && message !== null) log[level]({ ...fields, ...message });
-    else log[level](fields, String(message));
+    if (message instanceof Error) this.logger[level]({ ...fields, err: message }, message.message);
+    else if (typeof message === 'object' && message !== null) this.logger[level]({ ...fields, ...message });
+    else this.logger[level](fields, String(message));
   }
 }

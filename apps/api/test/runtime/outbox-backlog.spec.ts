@@ -4,13 +4,13 @@
 // plan read (EXPLAIN ANALYZE), and the outbox rows a transaction fetched (pg_stat_xact_user_tables).
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { InboundStepBatchRepository } from '../../src/runtime/inbound-step-batch.repository.js';
 import { InlineSendClaims } from '../../src/runtime/inline-send-claims.js';
 import { OutboxRepository, PENDING_FOR_CONVERSATIONS_SQL } from '../../src/runtime/processing/outbox.repository.js';
 import { StepWriter } from '../../src/runtime/step-writer.js';
 import { createTestApp, type TestApp } from '../support/create-test-app.js';
-import { echoFlow, openSandboxConversation, publish, seedWorkspace, text } from './runtime-fixtures.js';
+import { echoFlow, fetchedBy, openSandboxConversation, publish, seedWorkspace, text } from './runtime-fixtures.js';
 
 const BACKLOG = 5_000;
 
@@ -65,7 +65,7 @@ describe('the pending outbox under a backlog', () => {
   it("writes a step's sends, checking the conversation's own pending sends only", async () => {
     const writer = api.app.get(StepWriter);
     const claims = api.app.get(InlineSendClaims);
-    const fetched = await outboxRowsFetchedBy(db, async (tx) => {
+    const { fetched } = await fetchedBy(db, ['outbox'], async (tx) => {
         claims.collect(tx);
         await writer.write(tx, {
           scope: { workspaceId: ws, sessionId: quiet.sessionId, flowId: randomUUID(), contactId: randomUUID(), conversationId: quiet.conversationId, channel: 'sandbox' },
@@ -77,12 +77,12 @@ describe('the pending outbox under a backlog', () => {
         const claimed = claims.take(tx);
         expect(claimed).toHaveLength(1); // nothing of its own was pending: the new send is leased to this process
       });
-    expect(fetched).toBeLessThan(50);
+    expect(fetched['outbox']).toBeLessThan(50);
   });
 
   it("writes a batch of steps' sends, checking those conversations' own pending sends only", async () => {
     const batch = api.app.get(InboundStepBatchRepository);
-    const fetched = await outboxRowsFetchedBy(db, async (tx) => {
+    const { fetched } = await fetchedBy(db, ['outbox'], async (tx) => {
         const written = await batch.write(tx, [
           {
             workspaceId: ws,
@@ -105,7 +105,7 @@ describe('the pending outbox under a backlog', () => {
         ]);
         expect(written.claimedIds.size).toBe(1); // nothing of its own was pending: the new send is leased to this process
       });
-    expect(fetched).toBeLessThan(50);
+    expect(fetched['outbox']).toBeLessThan(50);
   });
 
   it("answers each job its own conversations' pending rows, many jobs in shared statements", async () => {
@@ -156,24 +156,3 @@ describe('the pending outbox under a backlog', () => {
     });
   });
 });
-
-/** The outbox rows `probe` fetched (what its plans read), in a transaction rolled back afterwards. */
-async function outboxRowsFetchedBy(db: DataSource, probe: (tx: EntityManager) => Promise<void>): Promise<number> {
-  return db
-    .transaction(async (tx) => {
-      await probe(tx);
-      const [stats] = await tx.query<{ rows: string }[]>(`SELECT seq_tup_read + coalesce(idx_tup_fetch, 0) AS rows FROM pg_stat_xact_user_tables WHERE relname = 'outbox'`);
-      throw new Rollback(Number(stats?.rows));
-    })
-    .catch((error: unknown) => {
-      if (error instanceof Rollback) return error.rows;
-      throw error;
-    });
-}
-
-/** Ends the probe's transaction without keeping what it wrote. */
-class Rollback extends Error {
-  constructor(readonly rows: number) {
-    super('rollback');
-  }
-}
